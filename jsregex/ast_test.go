@@ -101,9 +101,9 @@ func TestParseShapes(t *testing.T) {
 
 func TestParseRepeatBounds(t *testing.T) {
 	tests := []struct {
-		pattern          string
-		min, max         int
-		greedy           bool
+		pattern  string
+		min, max int
+		greedy   bool
 	}{
 		{"a*", 0, -1, true}, {"a+?", 1, -1, false}, {"a??", 0, 1, false}, {"a{3}", 3, 3, true},
 		{"a{3,}?", 3, -1, false}, {"a{2,5}", 2, 5, true}, {"a{99999999999}", 1 << 30, 1 << 30, true},
