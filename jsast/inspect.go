@@ -1,0 +1,153 @@
+package jsast
+
+import (
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// index re-lexes the source and builds the node list with spans.
+func (m *Module) index(buf []byte) {
+	regex := regexStarts(m.AST, buf)
+	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
+	if hashbang { // the lexer does not know hashbangs: lex it as a comment
+		buf[0], buf[1] = '/', '/'
+	}
+	ts, comments := lex(buf, regex, true)
+	if hashbang {
+		buf[0], buf[1] = '#', '!'
+		if len(comments) > 0 {
+			comments[0].Text = "#!" + comments[0].Text[2:]
+		}
+	}
+	m.toks = ts
+	m.Comments = comments
+	w := &walker{
+		buf:    buf,
+		ts:     &m.toks,
+		parent: -1,
+		nodes:  make([]Node, 0, len(ts.list)),
+		module: make(map[string]*js.Var),
+		scopes: make(map[*js.Var]*js.Scope),
+	}
+	top := &m.AST.BlockStmt.Scope
+	for _, v := range top.Declared {
+		w.module[string(v.Data)] = v
+	}
+	w.withScope(top, func() { w.stmts(m.AST.BlockStmt.List) })
+	m.nodes = w.nodes
+	m.scopes = w.scopes
+	m.toks.names = nil // only needed while claiming
+}
+
+type regexVisitor struct {
+	w    *walker
+	offs map[int]bool
+}
+
+func (v regexVisitor) Enter(n js.INode) js.IVisitor {
+	if l, ok := n.(*js.LiteralExpr); ok && l.TokenType == js.RegExpToken {
+		if off := v.w.alias(l.Data); off >= 0 {
+			v.offs[off] = true
+		}
+	}
+	return v
+}
+
+func (v regexVisitor) Exit(js.INode) {}
+
+func regexStarts(ast *js.AST, buf []byte) map[int]bool {
+	v := regexVisitor{&walker{buf: buf}, make(map[int]bool)}
+	js.Walk(v, &ast.BlockStmt)
+	return v.offs
+}
+
+// Nodes returns the module's nodes in pre-order (source order). Entry i's
+// descendants are entries i+1 up to Nodes()[i].End.
+func (m *Module) Nodes() []Node { return m.nodes }
+
+// Span returns the span of a pointer AST node (a call, a function, a
+// statement...). For a *js.Var it returns the span of its first occurrence;
+// use the node list for each occurrence. Unknown nodes get an empty span at
+// offset 0.
+func (m *Module) Span(n js.INode) Span {
+	m.spanOnce.Do(func() {
+		m.spans = make(map[js.INode]Span, len(m.nodes))
+		for _, e := range m.nodes {
+			if _, ok := m.spans[e.N]; !ok && comparable(e.N) {
+				m.spans[e.N] = e.Span
+			}
+		}
+	})
+	if !comparable(n) {
+		return Span{}
+	}
+	return m.spans[n]
+}
+
+// comparable reports whether n can be a map key: every pointer node can;
+// value nodes holding slices cannot.
+func comparable(n js.INode) bool {
+	switch n.(type) {
+	case js.LiteralExpr, js.BlockStmt, js.ArrayExpr, js.ObjectExpr, js.TemplateExpr,
+		js.BindingArray, js.BindingObject, js.Comment, js.Params, js.Args,
+		js.VarDecl, js.FuncDecl, js.ClassDecl, js.MethodDecl, js.ArrowFunc:
+		return false
+	}
+	return n != nil
+}
+
+// ScopeOf returns the scope that declares v, or nil for undeclared globals.
+func (m *Module) ScopeOf(v *js.Var) *js.Scope {
+	return m.scopes[Resolve(v)]
+}
+
+// Resolve follows a variable's links to its declaration.
+func Resolve(v *js.Var) *js.Var {
+	for i := 0; v != nil && v.Link != nil && i < 64; i++ {
+		v = v.Link
+	}
+	return v
+}
+
+// Cursor is the position of Inspect in the node list.
+type Cursor struct {
+	m *Module
+	i int
+}
+
+// Node returns the current node entry.
+func (c Cursor) Node() *Node { return &c.m.nodes[c.i] }
+
+// Index returns the current entry's index in Nodes().
+func (c Cursor) Index() int { return c.i }
+
+// Parent returns the parent entry, or nil at top level.
+func (c Cursor) Parent() *Node {
+	if p := c.m.nodes[c.i].Parent; p >= 0 {
+		return &c.m.nodes[p]
+	}
+	return nil
+}
+
+// Inspect calls f for every node in source order; when f returns false the
+// node's descendants are skipped.
+func (m *Module) Inspect(f func(Cursor) bool) {
+	for i := 0; i < len(m.nodes); {
+		if f(Cursor{m, i}) {
+			i++
+		} else {
+			i = int(m.nodes[i].End)
+		}
+	}
+}
+
+// Enclosing returns the index of the nearest ancestor of entry i that is a
+// function (declaration, expression, arrow or method), or -1.
+func (m *Module) Enclosing(i int) int {
+	for p := m.nodes[i].Parent; p >= 0; p = m.nodes[p].Parent {
+		switch m.nodes[p].N.(type) {
+		case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl:
+			return int(p)
+		}
+	}
+	return -1
+}
