@@ -1,11 +1,12 @@
-// process.exit() from a timer: 'exit' listeners run synchronously; what they queue?
+// process.exit() runs 'exit' listeners synchronously and drops everything else.
 process.on('exit', (c) => {
-  console.log('exit', c);
+  console.log('exit ' + c);
   Promise.resolve().then(() => console.log('promise in exit'));
-  process.nextTick(() => console.log('tick in exit'));
 });
 setTimeout(() => {
+  console.log('timer');
   Promise.resolve().then(() => console.log('promise before exit'));
   process.nextTick(() => console.log('tick before exit'));
   process.exit(3);
-}, 1);
+}, 5);
+setTimeout(() => console.log('later timer'), 5);

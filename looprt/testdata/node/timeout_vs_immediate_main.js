@@ -1,0 +1,3 @@
+// From the main module: a race decided by start-up time.
+setTimeout(() => console.log('timeout'), 0);
+setImmediate(() => console.log('immediate'));
