@@ -58,8 +58,8 @@ func (rt *Runtime) spend(d cost.Interval) {
 // reached reports whether, between marks from and at, at least need has
 // passed. When the intervals decide it the answer is certain; otherwise the
 // oracle chooses, the clock is narrowed to agree, and the chosen option's
-// sentence becomes an assumption of the trace.
-func (rt *Runtime) reached(from, at mark, need cost.Interval, yes, no string) bool {
+// sentence (built by say only then) becomes an assumption of the trace.
+func (rt *Runtime) reached(from, at mark, need cost.Interval, say func() (yes, no string)) bool {
 	e := elapsed(from, at)
 	key := memoKey{from.seq, at.seq, int64(need.Min), int64(need.Max)}
 	if v, ok := rt.memo[key]; ok {
@@ -73,6 +73,7 @@ func (rt *Runtime) reached(from, at mark, need cost.Interval, yes, no string) bo
 	}
 	// Put the likelier outcome (by midpoints) first: a plain Run, which
 	// always takes option 0, then yields the typical order.
+	yes, no := say()
 	opts := []string{yes, no}
 	yesFirst := e.Mid() >= need.Mid()
 	if !yesFirst {
@@ -101,6 +102,66 @@ func (rt *Runtime) reached(from, at mark, need cost.Interval, yes, no string) bo
 type memoKey struct {
 	a, b uint64
 	x, y int64
+}
+
+// msElapsed is what Node's millisecond loop clock can show as the time
+// between two marks: floor(t2) - floor(t1) for a true elapsed time e is
+// floor(e) or ceil(e). Two distinct calls are never at the same instant, so
+// a model elapsed of exactly 0 between them may still cross a millisecond.
+func msElapsed(a, b mark) (lo, hi time.Duration) {
+	e := elapsed(a, b)
+	lo, hi = e.Min, e.Max
+	switch {
+	case a.seq < b.seq:
+		hi += time.Nanosecond
+	case b.seq < a.seq:
+		lo -= time.Nanosecond
+	}
+	return floorMs(lo), -floorMs(-hi)
+}
+
+func floorMs(d time.Duration) time.Duration {
+	q := d / time.Millisecond * time.Millisecond
+	if q > d {
+		q -= time.Millisecond
+	}
+	return q
+}
+
+// dueBy reports whether a timer armed at from with the given delay is due
+// at mark at, as Node's millisecond clock sees it, branching when unknown.
+func (rt *Runtime) dueBy(from, at mark, delay time.Duration, say func() (yes, no string)) bool {
+	key := memoKey{from.seq, at.seq, int64(delay), -1}
+	if v, ok := rt.memo[key]; ok {
+		return v
+	}
+	lo, hi := msElapsed(from, at)
+	if lo >= delay {
+		return true
+	}
+	if hi < delay {
+		return false
+	}
+	yes, no := say()
+	// Likelier: the continuous elapsed time's midpoint reaches the delay.
+	yesFirst := elapsed(from, at).Mid() >= delay
+	opts := []string{yes, no}
+	if !yesFirst {
+		opts = []string{no, yes}
+	}
+	isYes := (rt.choose(opts) == 0) == yesFirst
+	if isYes { // floor difference >= delay needs e > delay-1ms
+		if d := from.w.Min + delay - time.Millisecond + time.Microsecond - at.w.Min; d > 0 {
+			rt.now.Min += d
+		}
+	} else if d := at.w.Max - (from.w.Max + delay - time.Microsecond); d > 0 {
+		rt.now.Max -= d
+	}
+	if rt.now.Max < rt.now.Min {
+		rt.now.Max = rt.now.Min
+	}
+	rt.memo[key] = isYes
+	return isYes
 }
 
 // choose asks the oracle to pick one option and records the assumption.

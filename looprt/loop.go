@@ -199,13 +199,22 @@ func (rt *Runtime) removeIO(r *IORequest) {
 // completedBy returns the requests for a phase that have completed by at.
 func (rt *Runtime) completedBy(at mark, phase Phase) []*IORequest {
 	var out []*IORequest
+	// A request that had not completed when the loop last woke up cannot
+	// have completed since unless time has passed.
+	still := rt.woke && rt.now == rt.wokeAt
 	for _, r := range rt.io {
 		if r.phase != phase {
 			continue
 		}
-		if r.forced || rt.reached(r.start, at, r.dur,
-			fmt.Sprintf("%s %q has completed by the %s phase at %s (it takes %s)", r.kind, r.cb.Label, phase, at.w, r.dur),
-			fmt.Sprintf("%s %q has not completed by the %s phase at %s (it takes %s)", r.kind, r.cb.Label, phase, at.w, r.dur)) {
+		if still && !r.forced {
+			if e := elapsed(r.start, at); e.Min < r.dur.Max {
+				continue
+			}
+		}
+		if r.forced || rt.reached(r.start, at, r.dur, func() (string, string) {
+			return fmt.Sprintf("%s %q has completed by the %s phase at %s (it takes %s)", r.kind, r.cb.Label, phase, at.w, r.dur),
+				fmt.Sprintf("%s %q has not completed by the %s phase at %s (it takes %s)", r.kind, r.cb.Label, phase, at.w, r.dur)
+		}) {
 			out = append(out, r)
 		}
 	}
@@ -218,7 +227,13 @@ type event struct {
 	dur   cost.Interval
 	req   *IORequest // or
 	timer *timerList
-	label string
+}
+
+func (e event) label() string {
+	if e.req != nil {
+		return fmt.Sprintf("%s %q", e.req.kind, e.req.cb.Label)
+	}
+	return fmt.Sprintf("the %s timer %q", ms(e.timer.msecs), e.timer.timers[0].cb.Label)
 }
 
 // before reports whether event a happens before b, branching when the
@@ -238,15 +253,15 @@ func (rt *Runtime) before(a, b event) bool {
 		return v
 	}
 	c := rt.choose([]string{
-		fmt.Sprintf("%s completes before %s", a.label, b.label),
-		fmt.Sprintf("%s completes before %s", b.label, a.label),
+		fmt.Sprintf("%s completes before %s", a.label(), b.label()),
+		fmt.Sprintf("%s completes before %s", b.label(), a.label()),
 	})
 	rt.memo[key] = c == 0
 	return c == 0
 }
 
 func (r *IORequest) event() event {
-	return event{base: r.start, dur: r.dur, req: r, label: fmt.Sprintf("%s %q", r.kind, r.cb.Label)}
+	return event{base: r.start, dur: r.dur, req: r}
 }
 
 // byCompletion orders completed requests by completion time (thread-pool
@@ -308,8 +323,7 @@ func (rt *Runtime) wait() bool {
 		evs = append(evs, r.event())
 	}
 	if l := rt.nextTimer(); l != nil {
-		evs = append(evs, event{base: l.timers[0].start, dur: cost.Exactly(l.msecs), timer: l,
-			label: fmt.Sprintf("the %s timer %q", ms(l.msecs), l.timers[0].cb.Label)})
+		evs = append(evs, event{base: l.timers[0].start, dur: cost.Exactly(l.msecs), timer: l})
 	}
 	if len(evs) == 0 {
 		if rt.alive() {
@@ -331,6 +345,7 @@ func (rt *Runtime) wait() bool {
 	} else {
 		rt.spendRow("loop.timer-wakeup")
 	}
+	rt.woke, rt.wokeAt = true, rt.now
 	return true
 }
 

@@ -88,6 +88,8 @@ type Runtime struct {
 	beforeExit   []Callback
 	exitHooks    []Callback
 	nextID       int
+	woke         bool   // the poll phase has blocked at least once
+	wokeAt       Window // the clock when it last woke up
 }
 
 // task is a queued callback with the context needed to explain it.

@@ -5,8 +5,6 @@ import (
 	"math"
 	"sort"
 	"time"
-
-	"github.com/blockcheck/blockcheck/looprt/cost"
 )
 
 // TimeoutMax is the largest delay Node accepts (2^31-1 ms); larger delays
@@ -165,13 +163,14 @@ func (rt *Runtime) sortedLists() []*timerList {
 // expiresFirst reports whether list a expires before list b (ties go to the
 // older list, as in Node's timer priority queue).
 func (rt *Runtime) expiresFirst(a, b *timerList) bool {
-	// b.expiry - a.expiry = (b.base - a.base) + b.msecs - a.msecs
-	d := elapsed(a.base, b.base)
-	d = cost.Interval{Min: d.Min + b.msecs - a.msecs, Max: d.Max + b.msecs - a.msecs}
+	// b.expiry - a.expiry = (b.base - a.base) + b.msecs - a.msecs, with
+	// the bases read from Node's millisecond clock.
+	lo, hi := msElapsed(a.base, b.base)
+	lo, hi = lo+b.msecs-a.msecs, hi+b.msecs-a.msecs
 	switch {
-	case d.Min > 0 || (d.Min == 0 && d.Max >= 0 && a.id < b.id):
+	case lo > 0 || (lo == 0 && a.id < b.id):
 		return true
-	case d.Max < 0 || (d.Max == 0 && d.Min <= 0 && b.id < a.id):
+	case hi < 0 || (hi == 0 && b.id < a.id):
 		return false
 	}
 	key := memoKey{a.base.seq, b.base.seq, int64(a.msecs), int64(b.msecs)}
@@ -188,9 +187,10 @@ func (rt *Runtime) expiresFirst(a, b *timerList) bool {
 
 // dueAt reports whether the timer's countdown had run out at mark at.
 func (rt *Runtime) dueAt(t *Timer, at mark) bool {
-	return rt.reached(t.start, at, cost.Exactly(t.delay),
-		fmt.Sprintf("%q (%s timer) is due by the timers phase at %s", t.cb.Label, ms(t.delay), at.w),
-		fmt.Sprintf("%q (%s timer) is not yet due at the timers phase at %s", t.cb.Label, ms(t.delay), at.w))
+	return rt.dueBy(t.start, at, t.delay, func() (string, string) {
+		return fmt.Sprintf("%q (%s timer) is due by the timers phase at %s", t.cb.Label, ms(t.delay), at.w),
+			fmt.Sprintf("%q (%s timer) is not yet due at the timers phase at %s", t.cb.Label, ms(t.delay), at.w)
+	})
 }
 
 // runTimers is the timers phase: Node's processTimers(now) with now fixed

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # record.sh: runs every program here with each installed Node major and
 # writes NAME.out: one line per distinct outcome, "MAJOR line|line|...".
-# Usage: bash record.sh NODES_DIR [RUNS]   (NODES_DIR from shared/tools/install-nodes.sh)
+# Usage: [ONLY="a.js b.mjs"] bash record.sh NODES_DIR [RUNS]   (NODES_DIR from shared/tools/install-nodes.sh)
 set -euo pipefail
 dir=${1:?nodes dir}; runs=${2:-10}
 cd "$(dirname "$0")"
-for f in *.js *.mjs; do
+for f in ${ONLY:-*.js *.mjs}; do
   [ -e "$f" ] || continue
   out=${f%.*}.out; : > "$out.tmp"
   for m in 18 20 22 24 26; do
