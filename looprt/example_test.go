@@ -47,3 +47,27 @@ func Example() {
 	// 6 check  immediate immediate: check phase runs the immediates queued before it started (this one was queued in the poll phase)
 	// 7 timers timer     timeout: 1ms timer armed at t=[200µs, 1.5ms] was due when the timers phase started at t=[1.2ms, 3.5ms]
 }
+
+// ExampleExplore explores setTimeout(0) vs setImmediate from the main
+// module: the order depends on start-up time, so there are two traces, each
+// with the assumption that produces it.
+func ExampleExplore() {
+	prog := func(rt *looprt.Runtime) *looprt.Trace {
+		return rt.Run(looprt.Callback{Label: "main", Fn: func() {
+			rt.SetTimeout(looprt.Callback{Label: "timeout"}, 0)
+			rt.SetImmediate(looprt.Callback{Label: "immediate"})
+		}})
+	}
+	res, err := looprt.Explore(looprt.Config{Node: 22}, looprt.Budget{}, prog)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Summary())
+	for _, tr := range res.Traces {
+		fmt.Println(tr.Labels(), "if", tr.Assumptions[0])
+	}
+	// Output:
+	// nondeterministic: 2 distinct orders (3 runs explored every timing choice, within the budget of 4096)
+	// [main immediate timeout] if "timeout" (1ms timer) is not yet due at the timers phase at t=[200µs, 1.5ms]
+	// [main timeout immediate] if "timeout" (1ms timer) is due by the timers phase at t=[200µs, 1.5ms]
+}

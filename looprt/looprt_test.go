@@ -138,3 +138,35 @@ func TestUnknownMajor(t *testing.T) {
 		t.Error("Explore accepted Node 17")
 	}
 }
+
+// libuv runs deferred I/O callbacks in the pending phase, before the poll
+// phase of the same iteration (uv_run: uv__run_pending precedes uv__io_poll).
+func TestPendingPhaseBeforePoll(t *testing.T) {
+	rt := MustNew(Config{})
+	d := cost.Exactly(100 * time.Microsecond)
+	tr := rt.Run(Callback{Label: "main", Fn: func() {
+		rt.IO(IOSpec{Kind: "net.write", Duration: &d, Callback: label("poll cb")})
+		rt.IO(IOSpec{Kind: "net.write-error", Duration: &d, Phase: PhasePending, Callback: label("pending cb")})
+		rt.SetImmediate(label("immediate"))
+	}})
+	got := []string{}
+	for _, s := range tr.Steps[1:] {
+		got = append(got, s.Label+"@"+s.Phase.String())
+	}
+	want := "pending cb@pending,poll cb@poll,immediate@check"
+	if strings.Join(got, ",") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+// An unref'd request does not keep the loop alive; a cancelled one never runs.
+func TestIORefAndCancel(t *testing.T) {
+	rt := MustNew(Config{})
+	tr := rt.Run(Callback{Label: "main", Fn: func() {
+		rt.StartIO("dns.lookup", label("lookup")).Unref()
+		rt.StartIO("fs.stat", label("cancelled")).Cancel()
+	}})
+	if len(tr.Steps) != 1 {
+		t.Errorf("got %v", tr.Labels())
+	}
+}
