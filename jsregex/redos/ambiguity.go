@@ -1,6 +1,8 @@
 package redos
 
 import (
+	"time"
+
 	"github.com/blockcheck/blockcheck/jsregex"
 )
 
@@ -27,12 +29,12 @@ type finding struct {
 
 type edaWitness struct {
 	state int
-	pump  []rune
+	pump  []jsregex.CharSet // the characters allowed at each position of the pump
 }
 
 type idaLink struct {
 	from, to int // p (in the earlier loop) and q (in the later one)
-	pump     []rune
+	pump     []jsregex.CharSet
 }
 
 type analysis struct {
@@ -42,11 +44,12 @@ type analysis struct {
 	member      [][]int
 	reach       [][]uint64 // reach[c]: bitset of components reachable from c
 	budget      int
+	deadline    time.Time
 	outOfBudget bool
 }
 
-func newAnalysis(a *nfa, budget int) *analysis {
-	an := &analysis{a: a, budget: budget}
+func newAnalysis(a *nfa, budget int, deadline time.Time) *analysis {
+	an := &analysis{a: a, budget: budget, deadline: deadline}
 	an.comp, an.cyclic = a.sccs()
 	nc := len(an.cyclic)
 	an.member = make([][]int, nc)
@@ -81,16 +84,14 @@ func (an *analysis) reaches(s, c int) bool {
 
 func (an *analysis) spend() bool {
 	an.budget--
+	if an.budget&1023 == 0 && time.Now().After(an.deadline) {
+		an.budget = -1
+	}
 	if an.budget < 0 {
 		an.outOfBudget = true
 		return false
 	}
 	return true
-}
-
-func pick(s jsregex.CharSet) rune {
-	r, _ := s.Pick()
-	return r
 }
 
 // eda looks for exponential ambiguity inside cyclic component c.
@@ -152,10 +153,10 @@ func (an *analysis) eda(c int) (edaWitness, bool) {
 			continue
 		}
 		start := nodes[sp.from]
-		var pump []rune
+		var pump []jsregex.CharSet
 		for _, id := range path {
 			x := nodes[id]
-			pump = append(pump, pick(a.set[x.p].Intersect(a.set[x.q])))
+			pump = append(pump, a.set[x.p].Intersect(a.set[x.q]))
 		}
 		return edaWitness{state: int(start.p), pump: pump}, true
 	}
@@ -213,7 +214,7 @@ func (an *analysis) ida(c1, c2 int) (idaLink, bool) {
 			type node struct{ x, y, z int }
 			startKey := key(p, p, q)
 			prev := map[int64]int64{startKey: -1}
-			label := map[int64]rune{}
+			label := map[int64]jsregex.CharSet{}
 			queue := []node{{p, p, q}}
 			goal := key(p, q, q)
 			found := false
@@ -245,7 +246,7 @@ func (an *analysis) ida(c1, c2 int) (idaLink, bool) {
 								continue
 							}
 							prev[k] = ck
-							label[k] = pick(s13.Intersect(a.set[e2.to]))
+							label[k] = s13.Intersect(a.set[e2.to])
 							if k == goal {
 								found = true
 								break
@@ -262,7 +263,7 @@ func (an *analysis) ida(c1, c2 int) (idaLink, bool) {
 				}
 			}
 			if found {
-				var pump []rune
+				var pump []jsregex.CharSet
 				for k := goal; k != startKey; k = prev[k] {
 					pump = append(pump, label[k])
 				}

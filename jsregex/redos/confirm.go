@@ -1,7 +1,9 @@
 package redos
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/blockcheck/blockcheck/jsregex"
@@ -21,11 +23,42 @@ func (c *confirmer) exhausted() bool {
 	return c.budget <= 0 || time.Now().After(c.deadline)
 }
 
-// path returns a string leading from state from to state to (to's own
-// character included), avoiding the end-of-input symbol and the search loop.
-func (c *confirmer) path(from, to int) (string, bool) {
+// Preference orders for choosing a concrete character from a set. Which
+// one works depends on what the automaton ignores (\b, lookarounds), so
+// attacks are tried with each.
+var preferences = [][]jsregex.Range{
+	{{Lo: 'a', Hi: 'z'}, {Lo: '0', Hi: '9'}, {Lo: 'A', Hi: 'Z'}, {Lo: '!', Hi: '~'}, {Lo: ' ', Hi: ' '}, {Lo: '\t', Hi: '\r'}},
+	{{Lo: '-', Hi: '-'}, {Lo: '!', Hi: '/'}, {Lo: ':', Hi: '@'}, {Lo: '[', Hi: '`'}, {Lo: '{', Hi: '~'}, {Lo: ' ', Hi: ' '}, {Lo: '0', Hi: '9'}, {Lo: 'a', Hi: 'z'}},
+	{{Lo: '0', Hi: '9'}, {Lo: 'a', Hi: 'z'}, {Lo: '!', Hi: '~'}},
+	{{Lo: '\t', Hi: '\t'}, {Lo: ' ', Hi: ' '}, {Lo: '\n', Hi: '\r'}, {Lo: '!', Hi: '~'}},
+}
+
+func pickPref(s jsregex.CharSet, pref int) rune {
+	for _, want := range preferences[pref] {
+		for _, x := range s.R {
+			if lo, hi := max(x.Lo, want.Lo), min(x.Hi, want.Hi); lo <= hi {
+				return lo
+			}
+		}
+	}
+	r, _ := s.Pick()
+	return r
+}
+
+func concrete(sets []jsregex.CharSet, pref int) string {
+	rs := make([]rune, len(sets))
+	for i, s := range sets {
+		rs[i] = pickPref(s, pref)
+	}
+	return string(rs)
+}
+
+// path returns the character sets along a shortest path from state from to
+// state to (to's own character included), avoiding the end-of-input symbol
+// and the search loop.
+func (c *confirmer) path(from, to int) ([]jsregex.CharSet, bool) {
 	if from == to {
-		return "", true
+		return nil, true
 	}
 	a := c.a
 	prev := map[int]int{from: -1}
@@ -40,41 +73,47 @@ func (c *confirmer) path(from, to int) (string, bool) {
 			}
 			prev[y] = x
 			if y == to {
-				var rs []rune
+				var sets []jsregex.CharSet
 				for z := y; z != from; z = prev[z] {
-					rs = append(rs, pick(a.set[z]))
+					sets = append(sets, a.set[z])
 				}
-				for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
-					rs[i], rs[j] = rs[j], rs[i]
+				for i, j := 0, len(sets)-1; i < j; i, j = i+1, j-1 {
+					sets[i], sets[j] = sets[j], sets[i]
 				}
-				return string(rs), true
+				return sets, true
 			}
 			queue = append(queue, y)
 		}
 	}
-	return "", false
+	return nil, false
 }
 
-// attacks builds the candidate attacks for a finding, one per suffix.
+// attacks builds candidate attacks for a finding: each character preference,
+// with the prefixes and suffixes that may make the match fail.
 func (c *confirmer) attacks(f finding) []*Attack {
-	var base Attack
-	var end []int // states the pumps leave the automaton in
+	type part struct {
+		infix, pump []jsregex.CharSet
+	}
+	var prefix []jsregex.CharSet
+	var parts []part
+	sigmaStart := false
 	if f.exponential {
 		pre, ok := c.path(0, f.eda.state)
 		if !ok {
 			return nil
 		}
-		base.Prefix = pre
-		base.Pumps = []Pump{{Pump: string(f.eda.pump)}}
-		end = []int{f.eda.state}
+		prefix = pre
+		parts = []part{{pump: f.eda.pump}}
 	} else {
 		first := f.links[0].from
-		if first != c.a.sigma {
+		if first == c.a.sigma {
+			sigmaStart = true
+		} else {
 			pre, ok := c.path(0, first)
 			if !ok {
 				return nil
 			}
-			base.Prefix = pre
+			prefix = pre
 		}
 		at := first
 		for _, l := range f.links {
@@ -82,45 +121,95 @@ func (c *confirmer) attacks(f finding) []*Attack {
 			if !ok {
 				return nil
 			}
-			base.Pumps = append(base.Pumps, Pump{Infix: infix, Pump: string(l.pump)})
+			parts = append(parts, part{infix: infix, pump: l.pump})
 			at = l.to
 		}
-		end = []int{at}
 	}
 	var out []*Attack
-	for _, s := range c.suffixes(base.String(2), end) {
-		atk := base
-		atk.Suffix = s
-		out = append(out, &atk)
+	seen := map[string]bool{}
+	for pref := range preferences {
+		base := Attack{Prefix: concrete(prefix, pref)}
+		for _, p := range parts {
+			base.Pumps = append(base.Pumps, Pump{Infix: concrete(p.infix, pref), Pump: concrete(p.pump, pref)})
+		}
+		prefixes := []string{base.Prefix}
+		if sigmaStart {
+			// A prefix the anchored alternatives cannot start with keeps
+			// them from matching the pumps at index 0.
+			if r, ok := c.notStart(); ok {
+				prefixes = append(prefixes, string(r))
+			}
+		}
+		for _, pre := range prefixes {
+			b := base
+			b.Prefix = pre
+			for _, s := range c.suffixes(b.String(3)) {
+				atk := b
+				atk.Suffix = s
+				k := fmt.Sprintf("%q", atk)
+				if !seen[k] {
+					seen[k] = true
+					out = append(out, &atk)
+				}
+			}
+		}
 	}
 	return out
 }
 
-// suffixes proposes endings that make the match fail: a character no live
-// state can consume (found by simulating the automaton on the pumped
-// string), the end of input, and a few common rejecters.
-func (c *confirmer) suffixes(pumped string, _ []int) []string {
+// notStart returns a character no match can begin with, apart from the
+// search loop.
+func (c *confirmer) notStart() (rune, bool) {
+	var first jsregex.CharSet
+	for _, e := range c.a.succ[0] {
+		if int(e.to) != c.a.sigma {
+			first = first.Union(c.a.set[e.to])
+		}
+	}
+	free := first.Complement(c.prog.flags.MaxRune())
+	if free.Empty() {
+		return 0, false
+	}
+	return pickPref(free, 0), true
+}
+
+// live returns the states (search loop excluded) reachable by reading s.
+func (c *confirmer) live(from map[int]bool, s []rune) map[int]bool {
 	a := c.a
-	live := map[int]bool{0: true}
-	for _, r := range toInput(pumped, c.prog.flags.UnicodeMode()) {
+	for _, r := range s {
 		next := map[int]bool{}
-		for s := range live {
-			for _, e := range a.succ[s] {
+		for st := range from {
+			for _, e := range a.succ[st] {
 				if int(e.to) != a.sigma && a.set[e.to].Contains(r) {
 					next[int(e.to)] = true
 				}
 			}
 		}
-		live = next
+		from = next
 	}
-	var reach jsregex.CharSet
+	return from
+}
+
+// failsAtEnd reports whether no state of live can accept at the end of input.
+func (c *confirmer) failsAtEnd(live map[int]bool) bool {
 	for s := range live {
-		for _, e := range a.succ[s] {
-			if int(e.to) != a.sigma {
-				reach = reach.Union(a.set[e.to])
+		if c.a.accept[s] {
+			return false
+		}
+		for _, e := range c.a.succ[s] {
+			if c.a.set[e.to].Contains(eofRune) && c.a.accept[e.to] {
+				return false
 			}
 		}
 	}
+	return true
+}
+
+// suffixes proposes endings that make the match fail after the pumps: the
+// shortest strings (up to 3 characters, found by searching the automaton's
+// state sets) that kill every live path without passing an accepting state,
+// plus the end of input and a few common rejecters.
+func (c *confirmer) suffixes(pumped string) []string {
 	var out []string
 	add := func(s string) {
 		for _, x := range out {
@@ -130,21 +219,76 @@ func (c *confirmer) suffixes(pumped string, _ []int) []string {
 		}
 		out = append(out, s)
 	}
-	for _, r := range []rune{'!', 0, '\n', ' ', '#', '~', '\t', 'a', '0', 'Z'} {
-		if !reach.Contains(r) {
-			add(string(r))
-			break
-		}
+	start := c.live(map[int]bool{0: true}, toInput(pumped, c.prog.flags.UnicodeMode()))
+	type item struct {
+		s    string
+		live map[int]bool
 	}
-	if free := reach.Complement(c.prog.flags.MaxRune()); !free.Empty() {
-		if r, ok := free.Pick(); ok {
-			add(string(r))
+	queue := []item{{"", start}}
+	found := 0
+	for steps := 0; len(queue) > 0 && steps < 60 && found < 2; steps++ {
+		it := queue[0]
+		queue = queue[1:]
+		if len(it.live) == 0 || len([]rune(it.s)) > 0 && c.failsAtEnd(it.live) {
+			add(it.s)
+			found++
+			continue
+		}
+		if len([]rune(it.s)) >= 3 {
+			continue
+		}
+		// One representative per atom of the partition the successor sets
+		// induce on the alphabet.
+		atoms := []jsregex.CharSet{jsregex.NewCharSet(jsregex.Range{Lo: 0, Hi: c.prog.flags.MaxRune()})}
+		for s := range it.live {
+			for _, e := range c.a.succ[s] {
+				if int(e.to) == c.a.sigma || c.a.set[e.to].Contains(eofRune) || len(atoms) > 16 {
+					continue
+				}
+				var next []jsregex.CharSet
+				for _, at := range atoms {
+					in, out := at.Intersect(c.a.set[e.to]), at.Subtract(c.a.set[e.to])
+					if !in.Empty() {
+						next = append(next, in)
+					}
+					if !out.Empty() {
+						next = append(next, out)
+					}
+				}
+				atoms = next
+			}
+		}
+		cands := map[rune]bool{}
+		for _, at := range atoms {
+			cands[pickPref(at, 1)] = true
+			for _, r := range []rune{'!', 0, '\n', ' ', '\t'} {
+				if at.Contains(r) {
+					cands[r] = true
+					break
+				}
+			}
+		}
+		keys := make([]rune, 0, len(cands))
+		for r := range cands {
+			keys = append(keys, r)
+		}
+		slices.Sort(keys)
+		for _, r := range keys {
+			next := c.live(it.live, []rune{r})
+			accepting := false
+			for s := range next {
+				if c.a.accept[s] {
+					accepting = true
+				}
+			}
+			if !accepting {
+				queue = append(queue, item{it.s + string(r), next})
+			}
 		}
 	}
 	add("")
 	add("\x00")
 	add("\n")
-	add("!")
 	return out
 }
 
@@ -170,10 +314,13 @@ func (c *confirmer) measure(atk *Attack, n int) (int64, bool) {
 // confirm decides from step counts whether attack grows exponentially or
 // polynomially with the number of pumps.
 //
-// Doubling n shows a polynomial as a constant log-log slope k and an
-// exponential as a slope that keeps growing; a run that hits the step limit
-// is then refined pump by pump: exponential growth multiplies the steps by a
-// constant factor per pump, well above the 1+k/n of a polynomial.
+// n doubles until the work is large enough. A polynomial shows in the second
+// differences D(n) = s(2n) - 2s(n), which cancel the linear part of the work
+// (constant per start index, scanning the prefix): D grows as n^k for degree
+// k and stays flat or negative for linear matching. An exponential makes the
+// doubling series hit the step limit early; it is then refined pump by pump,
+// where exponential growth multiplies the steps by a constant factor per
+// pump, well above the 1+k/n of a polynomial.
 func (c *confirmer) confirm(atk *Attack) verdict {
 	pumpLen := 0
 	for _, p := range atk.Pumps {
@@ -184,7 +331,26 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 	}
 	var samples []Sample
 	lastN, aborted := 0, false
-	for n := 1; n <= 4096 && n*pumpLen <= 40000; n *= 2 {
+	poly := func() (int, bool) {
+		if len(samples) < 3 {
+			return 0, false
+		}
+		a, b, x := samples[len(samples)-3], samples[len(samples)-2], samples[len(samples)-1]
+		if x.N*pumpLen <= 2*c.maxBound {
+			return 0, false
+		}
+		d1 := float64(b.Steps - 2*a.Steps)
+		d2 := float64(x.Steps - 2*b.Steps)
+		if d1 <= 0 || d2 < 500 || d2 < 0.02*float64(x.Steps) {
+			return 0, false
+		}
+		slope := math.Log2(d2 / d1)
+		if slope < 1.5 {
+			return 0, false
+		}
+		return max(2, int(math.Round(slope))), d2 >= 0.1*float64(x.Steps)
+	}
+	for n := 2; n <= 4096 && n*pumpLen <= 50000; n *= 2 {
 		if c.exhausted() {
 			return verdict{}
 		}
@@ -195,7 +361,10 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 		}
 		samples = append(samples, Sample{n, s})
 		lastN = n
-		if s > 150_000 && n >= 16 && n*pumpLen > 2*c.maxBound {
+		if _, strong := poly(); strong && n >= 16 {
+			break
+		}
+		if linear(samples) && n*pumpLen > 2*c.maxBound {
 			break
 		}
 	}
@@ -203,7 +372,7 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 		// Refine pump by pump after lastN; the run that hits the limit
 		// counts with the limit as a lower bound.
 		fine := []Sample{samples[len(samples)-1]}
-		for n := lastN + 1; n < 2*lastN && n <= lastN+8 && !c.exhausted(); n++ {
+		for n := lastN + 1; n < 2*lastN && n <= lastN+3 && !c.exhausted(); n++ {
 			s, ab := c.measure(atk, n)
 			if ab {
 				fine = append(fine, Sample{n, runLimit})
@@ -215,22 +384,25 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 			return verdict{complexity: Exponential, samples: fine}
 		}
 	}
-	if aborted && lastN == 0 {
-		return verdict{} // even one pump exceeds the limit: no growth shown
+	if deg, ok := poly(); deg > 0 || ok {
+		return verdict{complexity: Polynomial, degree: deg, samples: samples}
 	}
-	// Polynomial: slope between the last two samples with enough work.
-	if len(samples) < 3 {
-		return verdict{}
+	return verdict{}
+}
+
+// linear reports a series whose last two second differences show no
+// super-linear part once the work is substantial.
+func linear(s []Sample) bool {
+	if len(s) < 4 || s[len(s)-1].Steps < 20000 {
+		return false
 	}
-	x, y := samples[len(samples)-2], samples[len(samples)-1]
-	if y.Steps < 2000 || y.N*pumpLen <= 2*c.maxBound && !aborted {
-		return verdict{}
+	for i := len(s) - 2; i < len(s); i++ {
+		d := s[i].Steps - 2*s[i-1].Steps
+		if d > s[i].Steps/50 {
+			return false
+		}
 	}
-	slope := math.Log(float64(y.Steps)/float64(x.Steps)) / math.Log(float64(y.N)/float64(x.N))
-	if slope < 1.5 {
-		return verdict{}
-	}
-	return verdict{complexity: Polynomial, degree: max(2, int(math.Round(slope))), samples: samples}
+	return true
 }
 
 // isExponential checks for a constant growth factor per pump over the last
@@ -248,4 +420,43 @@ func isExponential(s []Sample) bool {
 		}
 	}
 	return true
+}
+
+// screen runs each attack at two small sizes and returns up to two whose
+// work grows fastest: the ones forcing the deepest backtracking.
+func (c *confirmer) screen(atks []*Attack) []*Attack {
+	type scored struct {
+		a     *Attack
+		score float64
+	}
+	var all []scored
+	for _, a := range atks {
+		if c.exhausted() {
+			break
+		}
+		n1 := max(2, 8>>(len(a.Pumps)-1))
+		s1, ab1 := c.measure(a, n1)
+		if ab1 {
+			return []*Attack{a}
+		}
+		s2, ab2 := c.measure(a, 2*n1)
+		if ab2 {
+			return []*Attack{a}
+		}
+		all = append(all, scored{a, float64(s2-2*s1) + float64(s2)/1000})
+	}
+	slices.SortStableFunc(all, func(x, y scored) int {
+		switch {
+		case x.score > y.score:
+			return -1
+		case x.score < y.score:
+			return 1
+		}
+		return 0
+	})
+	var out []*Attack
+	for i := 0; i < len(all) && i < 2; i++ {
+		out = append(out, all[i].a)
+	}
+	return out
 }

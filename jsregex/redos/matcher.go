@@ -319,6 +319,9 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 			return false
 		})
 	case mRepeat:
+		if b := n.kids[0]; b.kind == mSet {
+			return m.charLoop(n, b, pos, dir, k)
+		}
 		return m.repeat(n, pos, dir, n.min, n.max, k)
 	case mLook:
 		saved := slices.Clone(m.caps)
@@ -387,6 +390,65 @@ func (m *matcher) seq(kids []*mnode, pos, dir int, k cont) bool {
 	}
 	last := len(kids) - 1
 	return m.match(kids[last], pos, dir, func(y int) bool { return m.seq(kids[:last], y, dir, k) })
+}
+
+// charLoop is repeat for a single-character body, done iteratively as
+// irregexp's greedy/lazy character loops do: one step per character
+// consumed and one per backtracking attempt.
+func (m *matcher) charLoop(n, body *mnode, pos, dir int, k cont) bool {
+	avail := func(p int) bool {
+		if dir > 0 {
+			return p < len(m.in) && body.has(m.in[p])
+		}
+		return p > 0 && body.has(m.in[p-1])
+	}
+	cnt, p := 0, pos
+	for cnt < n.min {
+		if !avail(p) {
+			return false
+		}
+		cnt++
+		p += dir
+	}
+	m.steps += int64(cnt)
+	if n.greedy {
+		start := cnt
+		for (n.max < 0 || cnt < n.max) && avail(p) {
+			cnt++
+			p += dir
+		}
+		m.steps += int64(cnt - start)
+		for ; cnt >= n.min; cnt-- {
+			m.steps++
+			if m.steps > m.limit {
+				m.aborted = true
+			}
+			if m.aborted {
+				return false
+			}
+			if k(pos + dir*cnt) {
+				return true
+			}
+		}
+		return false
+	}
+	for {
+		m.steps++
+		if m.steps > m.limit {
+			m.aborted = true
+		}
+		if m.aborted {
+			return false
+		}
+		if k(p) {
+			return true
+		}
+		if n.max >= 0 && cnt >= n.max || !avail(p) {
+			return false
+		}
+		cnt++
+		p += dir
+	}
 }
 
 // repeat is the spec's RepeatMatcher.

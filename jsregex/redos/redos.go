@@ -1,11 +1,15 @@
 package redos
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/blockcheck/blockcheck/jsregex"
 )
+
+// maxFindings bounds how many candidate ambiguities get an attack.
+const maxFindings = 24
 
 // Complexity is the verdict for one pattern.
 type Complexity int
@@ -128,7 +132,7 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
 	if a == nil {
 		return Result{Complexity: Unknown, Reason: "automaton too large", Approximate: true}
 	}
-	an := newAnalysis(a, opts.MaxProductNodes)
+	an := newAnalysis(a, opts.MaxProductNodes, deadline)
 	fs := an.findings()
 	res := Result{Approximate: a.approx || re.Approximate}
 	if len(fs) == 0 {
@@ -139,12 +143,12 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
 	}
 	c := &confirmer{prog: prog, a: a, budget: opts.MaxSteps, deadline: deadline, maxBound: maxBound(re.Root)}
 	tried := map[string]bool{}
-	for _, f := range fs {
-		for _, atk := range c.attacks(f) {
-			k := atk.Prefix + "\x00" + atk.Suffix
-			for _, p := range atk.Pumps {
-				k += "\x00" + p.Infix + "\x00" + p.Pump
-			}
+	for i, f := range fs {
+		if i >= maxFindings {
+			break
+		}
+		for _, atk := range c.screen(c.attacks(f)) {
+			k := fmt.Sprintf("%q", *atk)
 			if tried[k] {
 				continue
 			}
@@ -155,14 +159,14 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
 				res.Hint = hint(f, v.complexity, a.sigma)
 				return res
 			}
-			if c.exhausted() {
-				res.Complexity = Unknown
-				res.Reason = "confirmation budget exhausted"
-				if time.Now().After(c.deadline) {
-					res.Reason = "timeout"
-				}
-				return res
+		}
+		if c.exhausted() {
+			res.Complexity = Unknown
+			res.Reason = "confirmation budget exhausted"
+			if time.Now().After(c.deadline) {
+				res.Reason = "timeout"
 			}
+			return res
 		}
 	}
 	res.Unconfirmed = true

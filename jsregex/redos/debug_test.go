@@ -1,0 +1,39 @@
+package redos
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/blockcheck/blockcheck/jsregex"
+)
+
+func TestDebugPattern(t *testing.T) {
+	p := os.Getenv("RX")
+	if p == "" {
+		t.Skip()
+	}
+	re, err := jsregex.Parse(p, os.Getenv("RXF"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog := compileProgram(re)
+	t0 := time.Now()
+	a := buildNFA(re, prog, 3000)
+	fmt.Println("nfa states", len(a.set), time.Since(t0))
+	an := newAnalysis(a, 400000, time.Now().Add(time.Second))
+	fs := an.findings()
+	fmt.Println("findings", len(fs), "budget left", an.budget, time.Since(t0))
+	c := &confirmer{prog: prog, a: a, budget: 4000000, deadline: time.Now().Add(time.Second), maxBound: maxBound(re.Root)}
+	for i, f := range fs {
+		if i > 30 {
+			break
+		}
+		for _, atk := range c.attacks(f) {
+			s, _ := c.measure(atk, 16)
+			fmt.Printf("exp=%v links=%d %q %q %q steps16=%d\n", f.exponential, len(f.links), atk.Prefix, atk.Pumps, atk.Suffix, s)
+		}
+	}
+	fmt.Printf("%+v\n", Analyze(p, os.Getenv("RXF"), Options{}))
+}
