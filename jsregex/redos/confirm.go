@@ -298,11 +298,15 @@ type verdict struct {
 	samples    []Sample
 }
 
-const runLimit = 600_000
+const runLimit = 300_000
 
 // measure runs the matcher on attack(n) and charges the budget.
 func (c *confirmer) measure(atk *Attack, n int) (int64, bool) {
-	limit := min(int64(runLimit), c.budget)
+	return c.measureLimit(atk, n, runLimit)
+}
+
+func (c *confirmer) measureLimit(atk *Attack, n int, limit int64) (int64, bool) {
+	limit = min(limit, c.budget)
 	if limit <= 0 {
 		return 0, true
 	}
@@ -372,10 +376,11 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 		// Refine pump by pump after lastN; the run that hits the limit
 		// counts with the limit as a lower bound.
 		fine := []Sample{samples[len(samples)-1]}
+		limit := min(runLimit, max(20_000, 10*fine[0].Steps))
 		for n := lastN + 1; n < 2*lastN && n <= lastN+3 && !c.exhausted(); n++ {
-			s, ab := c.measure(atk, n)
+			s, ab := c.measureLimit(atk, n, limit)
 			if ab {
-				fine = append(fine, Sample{n, runLimit})
+				fine = append(fine, Sample{n, limit})
 				break
 			}
 			fine = append(fine, Sample{n, s})
