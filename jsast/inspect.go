@@ -29,6 +29,9 @@ func (m *Module) index(buf []byte) {
 		scopes: make(map[*js.Var]*js.Scope),
 	}
 	top := &m.AST.BlockStmt.Scope
+	for _, v := range top.Undeclared { // import bindings are left undeclared
+		w.module[string(v.Data)] = v
+	}
 	for _, v := range top.Declared {
 		w.module[string(v.Data)] = v
 	}
@@ -150,4 +153,14 @@ func (m *Module) Enclosing(i int) int {
 		}
 	}
 	return -1
+}
+
+// Children returns the indices of the direct children of entry i, in
+// source order (a call's first child is its callee).
+func (m *Module) Children(i int) []int {
+	var out []int
+	for k := i + 1; k < int(m.nodes[i].End); k = int(m.nodes[k].End) {
+		out = append(out, k)
+	}
+	return out
 }

@@ -203,3 +203,9 @@ func KindOf(path string, readFile func(string) ([]byte, error)) Kind {
 		dir = parent
 	}
 }
+
+// PositionIn converts an offset in src into a position, for files that were
+// not parsed (a syntax error's file).
+func PositionIn(src []byte, off int) Position {
+	return position(src, lineStarts(src), off)
+}

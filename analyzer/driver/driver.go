@@ -1,0 +1,647 @@
+package driver
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+// Severity of a diagnostic.
+type Severity uint8
+
+const (
+	Error Severity = iota
+	Warning
+	Info
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Info:
+		return "info"
+	}
+	return "error"
+}
+
+// ParseSeverity parses "error", "warning" (or "warn") and "info".
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "error":
+		return Error, true
+	case "warning", "warn":
+		return Warning, true
+	case "info":
+		return Info, true
+	}
+	return Error, false
+}
+
+// Location is a span in a file with its converted positions.
+type Location struct {
+	Path       string
+	Span       jsast.Span
+	Start, End jsast.Position
+}
+
+// Related is a secondary location, such as one hop of a call chain.
+type Related struct {
+	Location
+	Message string
+}
+
+// Edit replaces a span of a file.
+type Edit struct {
+	Location
+	NewText string
+}
+
+// Fix is a suggested fix: edits to apply together.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Diagnostic is a finding of a rule, in a form formatters and the language
+// server use directly.
+type Diagnostic struct {
+	Location
+	Rule     string
+	Severity Severity
+	Message  string
+	Related  []Related
+	Fixes    []Fix
+}
+
+// Options configure a run.
+type Options struct {
+	// Analyzers to run. jsmodule.Analyzer and other requirements are added.
+	Analyzers []*analysis.Analyzer
+	// ReadFile reads a file; nil means os.ReadFile. An editor passes one that
+	// serves unsaved buffers.
+	ReadFile func(path string) ([]byte, error)
+	// Root confines file access for module resolution: paths outside it
+	// read as missing. Empty means no confinement.
+	Root string
+	// Workers is the number of modules analyzed at once; 0 means GOMAXPROCS.
+	Workers int
+	// Severity maps a rule and a file to its severity and whether the rule
+	// is on there; nil means every rule on at the severity it reports.
+	Severity func(rule, path string, reported Severity) (Severity, bool)
+}
+
+// Result of a run.
+type Result struct {
+	Diagnostics []Diagnostic // sorted by path and position
+	Files       int          // modules analyzed and reported on
+	Errors      []error      // files that could not be read, with their reasons
+	Modules     map[string]*jsmodule.Module
+}
+
+// RuleOf returns the rule name of an analyzer: its name with _ spelled -.
+func RuleOf(a *analysis.Analyzer) string { return strings.ReplaceAll(a.Name, "_", "-") }
+
+// Run analyzes the modules at paths (files, not directories).
+func Run(ctx context.Context, paths []string, opt Options) *Result {
+	r := newRun(opt)
+	return r.run(ctx, paths)
+}
+
+type unit struct {
+	path    string
+	report  bool
+	mod     *jsmodule.Module
+	pkg     *types.Package
+	deps    []*unit
+	results map[*analysis.Analyzer]any
+	facts   map[reflect.Type]analysis.Fact
+	diags   []analysis.Diagnostic
+	diagsBy []*analysis.Analyzer
+	failed  bool
+	index   int // Tarjan
+	low     int
+	onStack bool
+}
+
+type runState struct {
+	opt       Options
+	fset      *token.FileSet
+	analyzers []*analysis.Analyzer // topologically sorted, requirements first
+	needFacts bool
+	readFile  func(string) ([]byte, error)
+
+	mu    sync.Mutex
+	units map[string]*unit
+	errs  []error
+}
+
+func newRun(opt Options) *runState {
+	r := &runState{opt: opt, fset: token.NewFileSet(), units: make(map[string]*unit)}
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		r.analyzers = append(r.analyzers, a)
+		if len(a.FactTypes) > 0 {
+			r.needFacts = true
+		}
+	}
+	visit(jsmodule.Analyzer)
+	for _, a := range opt.Analyzers {
+		visit(a)
+	}
+	readFile := opt.ReadFile
+	if readFile == nil {
+		readFile = os.ReadFile
+	}
+	r.readFile = cachedReader(confined(opt.Root, readFile))
+	return r
+}
+
+// confined wraps readFile so that files outside root read as missing.
+func confined(root string, readFile func(string) ([]byte, error)) func(string) ([]byte, error) {
+	if root == "" {
+		return readFile
+	}
+	root = filepath.Clean(root)
+	return func(p string) ([]byte, error) {
+		rel, err := filepath.Rel(root, filepath.Clean(p))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, &os.PathError{Op: "read", Path: p, Err: errors.New("outside the analyzed root")}
+		}
+		return readFile(p)
+	}
+}
+
+// cachedReader reads each file once per run: resolution probes many paths
+// and the analyzed files are read by several passes.
+func cachedReader(readFile func(string) ([]byte, error)) func(string) ([]byte, error) {
+	type entry struct {
+		b   []byte
+		err error
+	}
+	var mu sync.Mutex
+	cache := map[string]entry{}
+	return func(p string) ([]byte, error) {
+		mu.Lock()
+		e, ok := cache[p]
+		mu.Unlock()
+		if ok {
+			return e.b, e.err
+		}
+		b, err := readFile(p)
+		mu.Lock()
+		cache[p] = entry{b, err}
+		mu.Unlock()
+		return b, err
+	}
+}
+
+func (r *runState) workers() int {
+	if r.opt.Workers > 0 {
+		return r.opt.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (r *runState) run(ctx context.Context, paths []string) *Result {
+	// Stage 1: parse the requested modules and, when facts flow between
+	// modules, the in-tree modules they depend on.
+	var todo []*unit
+	for _, p := range paths {
+		if _, ok := r.units[p]; ok {
+			continue
+		}
+		u := &unit{path: p, report: true}
+		r.units[p] = u
+		todo = append(todo, u)
+	}
+	for len(todo) > 0 && ctx.Err() == nil {
+		r.parseAll(ctx, todo)
+		todo = todo[:0]
+		for _, u := range r.sortedUnits() {
+			if u.mod == nil || !r.needFacts {
+				continue
+			}
+			for _, imp := range u.mod.Imports {
+				if imp.Resolved == "" {
+					continue
+				}
+				d, ok := r.units[imp.Resolved]
+				if !ok {
+					d = &unit{path: imp.Resolved}
+					r.units[imp.Resolved] = d
+					todo = append(todo, d)
+				}
+				if !slices.Contains(u.deps, d) && d != u {
+					u.deps = append(u.deps, d)
+				}
+			}
+		}
+	}
+	for _, u := range r.units {
+		if u.mod != nil {
+			imports := make([]*types.Package, 0, len(u.deps))
+			for _, d := range u.deps {
+				imports = append(imports, d.pkg)
+			}
+			u.pkg.SetImports(imports)
+		}
+	}
+	// Stage 2: the other analyzers, dependencies first.
+	r.analyzeAll(ctx, r.components())
+	return r.result()
+}
+
+func (r *runState) sortedUnits() []*unit {
+	us := make([]*unit, 0, len(r.units))
+	for _, u := range r.units {
+		us = append(us, u)
+	}
+	slices.SortFunc(us, func(a, b *unit) int { return strings.Compare(a.path, b.path) })
+	return us
+}
+
+// parseAll runs jsmodule on units in parallel, largest files first so the
+// long ones do not finish last.
+func (r *runState) parseAll(ctx context.Context, us []*unit) {
+	size := make(map[*unit]int, len(us))
+	for _, u := range us {
+		if b, err := r.readFile(u.path); err == nil {
+			size[u] = len(b)
+		}
+	}
+	slices.SortStableFunc(us, func(a, b *unit) int { return size[b] - size[a] })
+	r.parallel(ctx, len(us), func(i int) {
+		u := us[i]
+		u.results = make(map[*analysis.Analyzer]any)
+		u.facts = make(map[reflect.Type]analysis.Fact)
+		u.pkg = types.NewPackage(u.path, strings.TrimSuffix(filepath.Base(u.path), filepath.Ext(u.path)))
+		if _, err := r.readFile(u.path); err != nil {
+			u.failed = true
+			if u.report {
+				r.mu.Lock()
+				r.errs = append(r.errs, err)
+				r.mu.Unlock()
+			}
+			return
+		}
+		res, err := r.runPass(ctx, u, jsmodule.Analyzer)
+		if err != nil {
+			u.failed = true
+			return
+		}
+		u.mod = res.(*jsmodule.Module)
+		u.results[jsmodule.Analyzer] = res
+	})
+}
+
+func (r *runState) parallel(ctx context.Context, n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(r.workers(), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// components returns the strongly connected components of the import
+// graph, each after the components it depends on.
+func (r *runState) components() [][]*unit {
+	var comps [][]*unit
+	var stack []*unit
+	index := 1
+	var strong func(u *unit)
+	strong = func(u *unit) {
+		u.index, u.low = index, index
+		index++
+		stack = append(stack, u)
+		u.onStack = true
+		for _, d := range u.deps {
+			if d.index == 0 {
+				strong(d)
+				u.low = min(u.low, d.low)
+			} else if d.onStack {
+				u.low = min(u.low, d.index)
+			}
+		}
+		if u.low == u.index {
+			var comp []*unit
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				w.onStack = false
+				comp = append(comp, w)
+				if w == u {
+					break
+				}
+			}
+			comps = append(comps, comp)
+		}
+	}
+	for _, u := range r.sortedUnits() {
+		if u.index == 0 {
+			strong(u)
+		}
+	}
+	return comps
+}
+
+// analyzeAll runs the analyzers over components in parallel, a component
+// starting once every component it depends on is done.
+func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
+	compOf := map[*unit]int{}
+	for i, c := range comps {
+		for _, u := range c {
+			compOf[u] = i
+		}
+	}
+	waiting := make([]int, len(comps))
+	dependents := make([][]int, len(comps))
+	for i, c := range comps {
+		seen := map[int]bool{}
+		for _, u := range c {
+			for _, d := range u.deps {
+				if j := compOf[d]; j != i && !seen[j] {
+					seen[j] = true
+					waiting[i]++
+					dependents[j] = append(dependents[j], i)
+				}
+			}
+		}
+	}
+	ready := make(chan int, len(comps))
+	for i := range comps {
+		if waiting[i] == 0 {
+			ready <- i
+		}
+	}
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	if len(comps) == 0 {
+		return
+	}
+	for w := 0; w < min(r.workers(), len(comps)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range ready {
+				for _, u := range comps[i] {
+					r.analyzeUnit(ctx, u)
+				}
+				mu.Lock()
+				done++
+				for _, j := range dependents[i] {
+					waiting[j]--
+					if waiting[j] == 0 {
+						ready <- j
+					}
+				}
+				if done == len(comps) {
+					close(ready)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
+	if u.failed || u.mod == nil {
+		return
+	}
+	for _, a := range r.analyzers {
+		if a == jsmodule.Analyzer || ctx.Err() != nil {
+			continue
+		}
+		if !u.report && len(a.FactTypes) == 0 && !r.requiredForFacts(a) {
+			continue // a dependency loaded only for its facts
+		}
+		ready := true
+		for _, req := range a.Requires {
+			if _, ok := u.results[req]; !ok {
+				ready = false
+			}
+		}
+		if !ready {
+			continue
+		}
+		if res, err := r.runPass(ctx, u, a); err == nil {
+			u.results[a] = res
+		}
+	}
+}
+
+// requiredForFacts reports whether a fact-producing analyzer needs a.
+func (r *runState) requiredForFacts(a *analysis.Analyzer) bool {
+	for _, b := range r.analyzers {
+		if len(b.FactTypes) > 0 && requires(b, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func requires(b, a *analysis.Analyzer) bool {
+	for _, req := range b.Requires {
+		if req == a || requires(req, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// runPass runs one analyzer on one module; a panic becomes an error
+// diagnostic of that rule instead of a crash.
+func (r *runState) runPass(ctx context.Context, u *unit, a *analysis.Analyzer) (res any, err error) {
+	resultOf := make(map[*analysis.Analyzer]any, len(a.Requires))
+	for _, req := range a.Requires {
+		resultOf[req] = u.results[req]
+	}
+	pass := &analysis.Pass{
+		Analyzer:   a,
+		Fset:       r.fset,
+		OtherFiles: []string{u.path},
+		Pkg:        u.pkg,
+		TypesInfo:  &types.Info{},
+		TypesSizes: types.SizesFor("gc", "amd64"),
+		ResultOf:   resultOf,
+		ReadFile:   r.readFile,
+		Report: func(d analysis.Diagnostic) {
+			u.diags = append(u.diags, d)
+			u.diagsBy = append(u.diagsBy, a)
+		},
+		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+		ExportObjectFact:  func(types.Object, analysis.Fact) {},
+		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+		ImportPackageFact: func(p *types.Package, f analysis.Fact) bool { return r.importFact(u, p, f) },
+		ExportPackageFact: func(f analysis.Fact) { u.facts[reflect.TypeOf(f)] = f },
+		AllPackageFacts:   func() []analysis.PackageFact { return r.allFacts(u) },
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s panicked: %v", a.Name, p)
+			if u.mod != nil {
+				pass.Report(analysis.Diagnostic{Pos: u.mod.Pos(0), End: u.mod.Pos(0), Category: RuleOf(a),
+					Message: fmt.Sprintf("internal error: rule %s crashed on this file and was skipped (%v); please report it with the file\n%s", RuleOf(a), p, firstFrames(debug.Stack()))})
+			}
+		}
+	}()
+	return a.Run(pass)
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	return strings.Join(lines[:min(len(lines), 12)], "\n")
+}
+
+func (r *runState) importFact(u *unit, p *types.Package, f analysis.Fact) bool {
+	d, ok := r.units[p.Path()]
+	if !ok || d == u && p != u.pkg {
+		return false
+	}
+	got, ok := d.facts[reflect.TypeOf(f)]
+	if !ok {
+		return false
+	}
+	reflect.ValueOf(f).Elem().Set(reflect.ValueOf(got).Elem())
+	return true
+}
+
+func (r *runState) allFacts(u *unit) []analysis.PackageFact {
+	var out []analysis.PackageFact
+	for _, d := range append([]*unit{u}, u.deps...) {
+		for _, f := range d.facts {
+			out = append(out, analysis.PackageFact{Package: d.pkg, Fact: f})
+		}
+	}
+	return out
+}
+
+func (r *runState) result() *Result {
+	res := &Result{Errors: r.errs, Modules: map[string]*jsmodule.Module{}}
+	for _, u := range r.units {
+		if u.mod != nil {
+			res.Modules[u.path] = u.mod
+		}
+		if !u.report {
+			continue
+		}
+		if !u.failed || u.mod == nil && len(u.diags) > 0 {
+			res.Files++
+		}
+		for i, d := range u.diags {
+			if dd, ok := r.convert(u, u.diagsBy[i], d); ok {
+				res.Diagnostics = append(res.Diagnostics, dd)
+			}
+		}
+	}
+	slices.SortFunc(res.Diagnostics, func(a, b Diagnostic) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), a.Span.Start-b.Span.Start, a.Span.End-b.Span.End,
+			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Message, b.Message))
+	})
+	res.Diagnostics = slices.CompactFunc(res.Diagnostics, func(a, b Diagnostic) bool {
+		return a.Path == b.Path && a.Span == b.Span && a.Rule == b.Rule && a.Message == b.Message
+	})
+	slices.SortFunc(res.Errors, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return res
+}
+
+// convert turns an analysis.Diagnostic into a Diagnostic. Its Category is
+// the rule name, optionally followed by ":" and a severity ("sync-io:info");
+// empty means the analyzer's own rule at error severity.
+func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic) (Diagnostic, bool) {
+	rule, sev := RuleOf(a), Error
+	if d.Category != "" {
+		name, s, _ := strings.Cut(d.Category, ":")
+		rule = name
+		if parsed, ok := ParseSeverity(s); ok {
+			sev = parsed
+		}
+	}
+	if r.opt.Severity != nil {
+		var on bool
+		if sev, on = r.opt.Severity(rule, u.path, sev); !on {
+			return Diagnostic{}, false
+		}
+	}
+	out := Diagnostic{Location: r.location(u.path, d.Pos, d.End), Rule: rule, Severity: sev, Message: d.Message}
+	for _, rel := range d.Related {
+		loc := r.location("", rel.Pos, rel.End)
+		out.Related = append(out.Related, Related{Location: loc, Message: rel.Message})
+	}
+	for _, f := range d.SuggestedFixes {
+		fix := Fix{Message: f.Message}
+		for _, e := range f.TextEdits {
+			end := e.End
+			if !end.IsValid() {
+				end = e.Pos
+			}
+			fix.Edits = append(fix.Edits, Edit{Location: r.location("", e.Pos, end), NewText: string(e.NewText)})
+		}
+		out.Fixes = append(out.Fixes, fix)
+	}
+	return out, true
+}
+
+// location converts token positions to a Location; path is the file when
+// the positions have no file (a diagnostic reported before parsing).
+func (r *runState) location(path string, pos, end token.Pos) Location {
+	tf := r.fset.File(pos)
+	if tf == nil {
+		return Location{Path: path}
+	}
+	start, stop := tf.Offset(pos), offsetOf(tf, end)
+	if stop < start {
+		stop = start
+	}
+	loc := Location{Path: tf.Name(), Span: jsast.Span{Start: start, End: stop}}
+	if u, ok := r.units[tf.Name()]; ok && u.mod != nil {
+		loc.Start, loc.End = u.mod.Position(start), u.mod.Position(stop)
+	} else if b, err := r.readFile(tf.Name()); err == nil {
+		loc.Start, loc.End = jsast.PositionIn(b, start), jsast.PositionIn(b, stop)
+	}
+	return loc
+}
+
+func offsetOf(tf *token.File, p token.Pos) int {
+	if !p.IsValid() || int(p) < tf.Base() || int(p) > tf.Base()+tf.Size() {
+		return -1
+	}
+	return tf.Offset(p)
+}

@@ -1,0 +1,344 @@
+// Package resolve finds a JavaScript module's imports (require calls,
+// import and export-from statements, dynamic import of a constant) and
+// resolves relative and package specifiers to files the way Node does
+// (extensions, index files, package.json "exports" and "main"), using only
+// a readFile function, so that unsaved editor buffers and the analyzed
+// root's confinement both apply.
+package resolve
+
+import (
+	"encoding/json"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+// ImportKind is the syntax an import uses.
+type ImportKind uint8
+
+const (
+	Require ImportKind = iota
+	Static             // import ... from / export ... from
+	Dynamic            // import('...')
+)
+
+// Import is one import edge of a module.
+type Import struct {
+	Spec     string     // the specifier as written, e.g. "node:fs" or "./util"
+	Span     jsast.Span // the string literal
+	Node     int        // index in Module.Nodes() of the require/import call or statement
+	Kind     ImportKind
+	Core     bool   // a Node built-in module
+	Resolved string // the file it resolves to inside the analyzed tree, or ""
+}
+
+// Name returns the specifier with a node: prefix removed.
+func (i Import) Name() string { return strings.TrimPrefix(i.Spec, "node:") }
+
+// Imports lists m's imports and resolves them with readFile.
+func Imports(m *jsast.Module, readFile func(string) ([]byte, error)) []Import {
+	var out []Import
+	nodes := m.Nodes()
+	for i := range nodes {
+		var lit *js.LiteralExpr
+		kind := Require
+		switch n := nodes[i].N.(type) {
+		case *js.CallExpr:
+			if len(n.Args.List) == 0 {
+				continue
+			}
+			if !IsRequire(m, n.X) && !isDynamicImport(n.X) {
+				continue
+			}
+			if isDynamicImport(n.X) {
+				kind = Dynamic
+			}
+			lit, _ = n.Args.List[0].Value.(*js.LiteralExpr)
+		case *js.ImportStmt:
+			kind = Static
+			lit = &js.LiteralExpr{TokenType: js.StringToken, Data: n.Module}
+		case *js.ExportStmt:
+			if n.Module == nil {
+				continue
+			}
+			kind = Static
+			lit = &js.LiteralExpr{TokenType: js.StringToken, Data: n.Module}
+		default:
+			continue
+		}
+		if lit == nil || lit.TokenType != js.StringToken && lit.TokenType != js.TemplateToken {
+			continue
+		}
+		spec, ok := StringValue(lit.Data)
+		if !ok {
+			continue
+		}
+		imp := Import{Spec: spec, Node: i, Kind: kind, Span: literalSpan(m, i, lit)}
+		imp.Core = IsCore(spec)
+		if !imp.Core {
+			imp.Resolved = Resolve(m.Path, spec, readFile)
+		}
+		out = append(out, imp)
+	}
+	return out
+}
+
+// literalSpan finds the span of the specifier literal among node i's
+// descendants (a synthetic literal for statements: use the statement's).
+func literalSpan(m *jsast.Module, i int, lit *js.LiteralExpr) jsast.Span {
+	nodes := m.Nodes()
+	for k := i + 1; k < int(nodes[i].End); k++ {
+		if nodes[k].N == js.INode(lit) {
+			return nodes[k].Span
+		}
+	}
+	return nodes[i].Span
+}
+
+// IsRequire reports whether x is the CommonJS require function (the free
+// variable, not a local of that name).
+func IsRequire(m *jsast.Module, x js.IExpr) bool {
+	v, ok := x.(*js.Var)
+	return ok && string(v.Data) == "require" && m.ScopeOf(v) == nil
+}
+
+func isDynamicImport(x js.IExpr) bool {
+	l, ok := x.(*js.LiteralExpr)
+	return ok && l.TokenType == js.ImportToken
+}
+
+// StringValue decodes a string or no-substitution template literal
+// (quotes included). Escapes other than the common ones make it fail.
+func StringValue(data []byte) (string, bool) {
+	if len(data) < 2 {
+		return "", false
+	}
+	q := data[0]
+	if (q != '\'' && q != '"' && q != '`') || data[len(data)-1] != q {
+		return "", false
+	}
+	body := string(data[1 : len(data)-1])
+	if !strings.ContainsRune(body, '\\') {
+		return body, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c != '\\' || i+1 == len(body) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch body[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case '\\', '\'', '"', '`', '/':
+			b.WriteByte(body[i])
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// Resolve resolves spec imported from the file at from, or returns "".
+func Resolve(from, spec string, readFile func(string) ([]byte, error)) string {
+	dir := filepath.Dir(from)
+	if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || spec == "." || spec == ".." || strings.HasPrefix(spec, "/") {
+		base := filepath.Join(dir, filepath.FromSlash(spec))
+		if filepath.IsAbs(spec) {
+			base = filepath.FromSlash(spec)
+		}
+		if f := asFile(base, readFile); f != "" {
+			return f
+		}
+		return asDirectory(base, readFile)
+	}
+	// A package: search node_modules folders upwards.
+	name, sub := splitPackage(spec)
+	if name == "" {
+		return ""
+	}
+	for d := dir; ; {
+		pkgDir := filepath.Join(d, "node_modules", filepath.FromSlash(name))
+		if f := fromPackage(pkgDir, sub, readFile); f != "" {
+			return f
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+var extensions = []string{".js", ".cjs", ".mjs"}
+
+func exists(p string, readFile func(string) ([]byte, error)) bool {
+	_, err := readFile(p)
+	return err == nil
+}
+
+func isJS(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".js", ".cjs", ".mjs":
+		return true
+	}
+	return false
+}
+
+func asFile(base string, readFile func(string) ([]byte, error)) string {
+	if isJS(base) && exists(base, readFile) {
+		return base
+	}
+	for _, ext := range extensions {
+		if exists(base+ext, readFile) {
+			return base + ext
+		}
+	}
+	return ""
+}
+
+func asDirectory(dir string, readFile func(string) ([]byte, error)) string {
+	if b, err := readFile(filepath.Join(dir, "package.json")); err == nil {
+		var pkg struct {
+			Main string `json:"main"`
+		}
+		if json.Unmarshal(b, &pkg) == nil && pkg.Main != "" {
+			m := filepath.Join(dir, filepath.FromSlash(pkg.Main))
+			if f := asFile(m, readFile); f != "" {
+				return f
+			}
+			if f := index(m, readFile); f != "" {
+				return f
+			}
+		}
+	}
+	return index(dir, readFile)
+}
+
+func index(dir string, readFile func(string) ([]byte, error)) string {
+	for _, ext := range extensions {
+		if p := filepath.Join(dir, "index"+ext); exists(p, readFile) {
+			return p
+		}
+	}
+	return ""
+}
+
+func splitPackage(spec string) (name, sub string) {
+	parts := strings.Split(spec, "/")
+	n := 1
+	if strings.HasPrefix(spec, "@") {
+		n = 2
+	}
+	if len(parts) < n || parts[0] == "" {
+		return "", ""
+	}
+	return strings.Join(parts[:n], "/"), strings.Join(parts[n:], "/")
+}
+
+// fromPackage resolves a package folder and a subpath, honouring the
+// package.json "exports" map (strings and require/node/import/default
+// conditions) before "main".
+func fromPackage(pkgDir, sub string, readFile func(string) ([]byte, error)) string {
+	b, err := readFile(filepath.Join(pkgDir, "package.json"))
+	if err == nil {
+		var pkg struct {
+			Exports json.RawMessage `json:"exports"`
+		}
+		if json.Unmarshal(b, &pkg) == nil && len(pkg.Exports) > 0 {
+			key := "."
+			if sub != "" {
+				key = "./" + sub
+			}
+			if target := exportTarget(pkg.Exports, key); target != "" {
+				p := filepath.Join(pkgDir, filepath.FromSlash(path.Clean(target)))
+				if exists(p, readFile) {
+					return p
+				}
+			}
+		}
+	}
+	if sub != "" {
+		base := filepath.Join(pkgDir, filepath.FromSlash(sub))
+		if f := asFile(base, readFile); f != "" {
+			return f
+		}
+		return asDirectory(base, readFile)
+	}
+	return asDirectory(pkgDir, readFile)
+}
+
+func exportTarget(raw json.RawMessage, key string) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		if key == "." {
+			return s
+		}
+		return ""
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return ""
+	}
+	if v, ok := m[key]; ok {
+		return condition(v)
+	}
+	for k := range m {
+		if strings.HasPrefix(k, ".") {
+			return "" // a subpath map without this key
+		}
+	}
+	if key == "." {
+		return condition(raw) // conditions at the top level
+	}
+	return ""
+}
+
+func condition(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return ""
+	}
+	for _, c := range []string{"node", "require", "import", "default"} {
+		if v, ok := m[c]; ok {
+			if t := condition(v); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// IsCore reports whether spec names a Node built-in module.
+func IsCore(spec string) bool {
+	if strings.HasPrefix(spec, "node:") {
+		return true
+	}
+	name, _, _ := strings.Cut(spec, "/")
+	return coreModules[name]
+}
+
+var coreModules = map[string]bool{
+	"assert": true, "async_hooks": true, "buffer": true, "child_process": true, "cluster": true,
+	"console": true, "constants": true, "crypto": true, "dgram": true, "diagnostics_channel": true,
+	"dns": true, "domain": true, "events": true, "fs": true, "http": true, "http2": true,
+	"https": true, "inspector": true, "module": true, "net": true, "os": true, "path": true,
+	"perf_hooks": true, "process": true, "punycode": true, "querystring": true, "readline": true,
+	"repl": true, "stream": true, "string_decoder": true, "sys": true, "timers": true,
+	"tls": true, "trace_events": true, "tty": true, "url": true, "util": true, "v8": true,
+	"vm": true, "wasi": true, "worker_threads": true, "zlib": true, "test": true, "sqlite": true,
+}

@@ -1,0 +1,50 @@
+// Command blockcheck finds code that blocks the Node.js event loop and
+// explains in what order a program's callbacks run.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/blockcheck/blockcheck/internal/cli"
+)
+
+const usage = `blockcheck finds code that blocks the Node.js event loop.
+
+Usage:
+
+	blockcheck check [flags] [paths...]   report blocking code (default path: .)
+	blockcheck explain-order [flags] FILE predict the order a program's callbacks run in
+	blockcheck rules [RULE]               list the rules, or print one rule's documentation
+	blockcheck version                    print the version
+
+Run "blockcheck COMMAND --help" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return cli.ExitUsage
+	}
+	switch args[0] {
+	case "check":
+		return cli.Check(args[1:], stdout, stderr)
+	case "explain-order":
+		return runExplainOrder(args[1:], stdout, stderr)
+	case "rules":
+		return cli.Rules(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "blockcheck %s\n", cli.Version())
+		return cli.ExitClean
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return cli.ExitClean
+	}
+	fmt.Fprintf(stderr, "blockcheck: unknown command %q\n\n%s", args[0], usage)
+	return cli.ExitUsage
+}

@@ -1,0 +1,60 @@
+package jsast
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// benchFiles loads the JS files under $BLOCKCHECK_CORPUS (or jsast's own
+// fixtures), for throughput benchmarks reported in MB/s.
+func benchFiles(b *testing.B) (files [][]byte, size int64) {
+	root := os.Getenv("BLOCKCHECK_CORPUS")
+	if root == "" {
+		root = "../testdata"
+	}
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (filepath.Ext(p) == ".js" || filepath.Ext(p) == ".mjs" || filepath.Ext(p) == ".cjs") {
+			if src, err := os.ReadFile(p); err == nil {
+				files = append(files, src)
+				size += int64(len(src))
+			}
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		b.Skip("no files")
+	}
+	return files, size
+}
+
+// BenchmarkParse measures the whole front end: parse, re-lex, spans.
+func BenchmarkParse(b *testing.B) {
+	files, size := benchFiles(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, src := range files {
+			Parse("bench.js", src, CommonJS)
+		}
+	}
+}
+
+// BenchmarkParseFloor measures tdewolff's parser alone, the floor the front
+// end is compared with.
+func BenchmarkParseFloor(b *testing.B) {
+	files, size := benchFiles(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, src := range files {
+			buf := make([]byte, len(src), len(src)+1)
+			copy(buf, src)
+			js.Parse(parse.NewInputBytes(buf), js.Options{})
+		}
+	}
+}
