@@ -4,29 +4,44 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 )
 
-// index re-lexes the source and builds the node list with spans.
+// index re-lexes the source and builds the node list with spans. The
+// lexer guesses which slashes start regular expressions; the walk checks
+// every guess against the AST and, on a mismatch, lexes again with the
+// AST's answer.
 func (m *Module) index(buf []byte) {
-	regex := regexStarts(m.AST, buf)
 	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
 	if hashbang { // the lexer does not know hashbangs: lex it as a comment
 		buf[0], buf[1] = '/', '/'
 	}
-	ts, comments := lex(buf, regex, true)
-	if hashbang {
-		buf[0], buf[1] = '#', '!'
-		if len(comments) > 0 {
-			comments[0].Text = "#!" + comments[0].Text[2:]
+	defer func() {
+		if hashbang {
+			buf[0], buf[1] = '#', '!'
+			if len(m.Comments) > 0 {
+				m.Comments[0].Text = "#!" + m.Comments[0].Text[2:]
+			}
 		}
+	}()
+	var exact map[int]bool
+	for attempt := 0; attempt < 2; attempt++ {
+		ts, comments := lex(buf, exact, true)
+		m.toks, m.Comments = ts, comments
+		w := m.walk(buf)
+		if w.regexps == ts.regexps && w.regexMiss == 0 || attempt == 1 {
+			m.nodes = w.nodes
+			return
+		}
+		exact = w.regexAt
 	}
-	m.toks = ts
-	m.Comments = comments
+}
+
+func (m *Module) walk(buf []byte) *walker {
 	w := &walker{
-		buf:    buf,
-		ts:     &m.toks,
-		parent: -1,
-		nodes:  make([]Node, 0, len(ts.list)),
-		module: make(map[string]*js.Var),
-		scopes: make(map[*js.Var]*js.Scope),
+		buf:     buf,
+		ts:      &m.toks,
+		parent:  -1,
+		nodes:   make([]Node, 0, len(m.toks.list)),
+		module:  make(map[string]*js.Var),
+		regexAt: make(map[int]bool),
 	}
 	top := &m.AST.BlockStmt.Scope
 	for _, v := range top.Undeclared { // import bindings are left undeclared
@@ -35,32 +50,8 @@ func (m *Module) index(buf []byte) {
 	for _, v := range top.Declared {
 		w.module[string(v.Data)] = v
 	}
-	w.withScope(top, func() { w.stmts(m.AST.BlockStmt.List) })
-	m.nodes = w.nodes
-	m.scopes = w.scopes
-	m.toks.names = nil // only needed while claiming
-}
-
-type regexVisitor struct {
-	w    *walker
-	offs map[int]bool
-}
-
-func (v regexVisitor) Enter(n js.INode) js.IVisitor {
-	if l, ok := n.(*js.LiteralExpr); ok && l.TokenType == js.RegExpToken {
-		if off := v.w.alias(l.Data); off >= 0 {
-			v.offs[off] = true
-		}
-	}
-	return v
-}
-
-func (v regexVisitor) Exit(js.INode) {}
-
-func regexStarts(ast *js.AST, buf []byte) map[int]bool {
-	v := regexVisitor{&walker{buf: buf}, make(map[int]bool)}
-	js.Walk(v, &ast.BlockStmt)
-	return v.offs
+	w.stmts(m.AST.BlockStmt.List)
+	return w
 }
 
 // Nodes returns the module's nodes in pre-order (source order). Entry i's
@@ -98,9 +89,21 @@ func comparable(n js.INode) bool {
 	return n != nil
 }
 
-// ScopeOf returns the scope that declares v, or nil for undeclared globals.
+// IsGlobal reports whether v is a free variable of the module: a global
+// such as require, process or setTimeout (or an import binding, which the
+// parser also leaves undeclared).
+func IsGlobal(v *js.Var) bool {
+	v = Resolve(v)
+	return v != nil && v.Decl == js.NoDecl
+}
+
+// ScopeOf returns non-nil when v is declared in the module, nil for a free
+// variable. Prefer IsGlobal.
 func (m *Module) ScopeOf(v *js.Var) *js.Scope {
-	return m.scopes[Resolve(v)]
+	if IsGlobal(v) {
+		return nil
+	}
+	return &m.AST.BlockStmt.Scope
 }
 
 // Resolve follows a variable's links to its declaration.

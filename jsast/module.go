@@ -63,7 +63,6 @@ type Module struct {
 
 	spanOnce sync.Once
 	spans    map[js.INode]Span
-	scopes   map[*js.Var]*js.Scope
 }
 
 // Position converts a byte offset into a position. Lines end at \n, \r\n

@@ -16,23 +16,27 @@ type token struct {
 }
 
 type tokens struct {
-	list  []token
-	match []int32            // index of the matching bracket, or -1
-	names map[string][]int32 // identifier-like tokens by text, token indices in order
+	buf     []byte
+	list    []token
+	match   []int32 // index of the matching bracket, or -1
+	regexps int     // number of regular-expression tokens
 }
 
-// lex re-lexes buf (the parser's input, cap len+1). regexStarts holds the
-// offsets where the AST has a regular-expression literal: the lexer cannot
-// tell a regex from a division by itself.
+// lex re-lexes buf (the parser's input, cap len+1). The lexer cannot tell a
+// regular expression from a division by itself: regexStarts, when not nil,
+// holds the offsets where the AST has a regular-expression literal;
+// otherwise the previous token decides, as most tokenizers do, and the
+// caller checks the guess against the AST.
 func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment) {
 	in := parse.NewInputBytes(buf)
 	l := js.NewLexer(in)
 	ts := tokens{
-		list:  make([]token, 0, len(buf)/4),
-		names: make(map[string][]int32),
+		buf:  buf,
+		list: make([]token, 0, len(buf)/5),
 	}
 	var comments []Comment
 	var stack []int32
+	prev := js.ErrorToken
 	for {
 		tt, data := l.Next()
 		if tt == js.ErrorToken {
@@ -53,15 +57,21 @@ func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Com
 			}
 			continue
 		case js.DivToken, js.DivEqToken:
-			if regexStarts[start] {
+			isRegex := regexStarts[start]
+			if regexStarts == nil {
+				isRegex = regexMayFollow(prev)
+			}
+			if isRegex {
 				tt, data = l.RegExp()
 				if tt == js.ErrorToken {
 					return ts, comments
 				}
 				start = offsetIn(buf, data, in.Offset())
 				end = start + len(data)
+				ts.regexps++
 			}
 		}
+		prev = tt
 		i := int32(len(ts.list))
 		ts.list = append(ts.list, token{tt, int32(start), int32(end)})
 		ts.match = append(ts.match, -1)
@@ -74,15 +84,30 @@ func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Com
 				stack = stack[:n-1]
 				ts.match[o], ts.match[i] = i, o
 			}
-		case js.PrivateIdentifierToken:
-			ts.names[string(data)] = append(ts.names[string(data)], i)
-		default:
-			if js.IsIdentifierName(tt) {
-				ts.names[string(data)] = append(ts.names[string(data)], i)
-			}
 		}
 	}
 	return ts, comments
+}
+
+// regexMayFollow reports whether a / after a token of type prev starts a
+// regular expression rather than a division.
+func regexMayFollow(prev js.TokenType) bool {
+	switch prev {
+	case js.ErrorToken:
+		return true
+	case js.CloseParenToken, js.CloseBracketToken, js.CloseBraceToken, js.IncrToken, js.DecrToken,
+		js.StringToken, js.TemplateToken, js.TemplateEndToken, js.RegExpToken, js.PrivateIdentifierToken,
+		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken:
+		return false
+	case js.ReturnToken, js.TypeofToken, js.InstanceofToken, js.InToken, js.OfToken, js.NewToken,
+		js.DeleteToken, js.VoidToken, js.ThrowToken, js.CaseToken, js.DoToken, js.ElseToken,
+		js.YieldToken, js.AwaitToken:
+		return true
+	}
+	if js.IsNumeric(prev) || js.IsIdentifierName(prev) {
+		return false
+	}
+	return true // punctuators and operators
 }
 
 // at returns the index of the first token starting at or after off.
@@ -109,15 +134,22 @@ func (ts *tokens) find(off int, tt js.TokenType) int {
 	return -1
 }
 
+// maxClaimScan bounds the forward search for an identifier token; the
+// walker's lower bound keeps real searches to a few tokens.
+const maxClaimScan = 1 << 14
+
 // claim returns the index of the first identifier token named name that
 // starts at or after off, or -1.
 func (ts *tokens) claim(name []byte, off int) int {
-	idx := ts.names[string(name)]
-	k := sort.Search(len(idx), func(i int) bool { return int(ts.list[idx[i]].start) >= off })
-	if k == len(idx) {
-		return -1
+	i := ts.at(off)
+	for end := min(len(ts.list), i+maxClaimScan); i < end; i++ {
+		t := ts.list[i]
+		if (js.IsIdentifierName(t.typ) || t.typ == js.PrivateIdentifierToken) && int(t.end-t.start) == len(name) &&
+			string(ts.buf[t.start:t.end]) == string(name) {
+			return i
+		}
 	}
-	return int(idx[k])
+	return -1
 }
 
 // closing returns the end offset of the bracket matching the open bracket of

@@ -29,8 +29,11 @@ type walker struct {
 	nodes  []Node
 	parent int32
 	module map[string]*js.Var // module-scope declarations, for import/export names
-	scopes map[*js.Var]*js.Scope
 	depth  int
+
+	regexAt   map[int]bool // offsets of the AST's regular-expression literals
+	regexps   int          // how many the AST has
+	regexMiss int          // how many the lexer did not lex as regular expressions
 }
 
 // maxWalkDepth bounds recursion; the parser's own nesting limits keep real
@@ -360,12 +363,7 @@ func (w *walker) skipData(data []byte) {
 	}
 }
 
-func (w *walker) withScope(s *js.Scope, f func()) {
-	for _, v := range s.Declared {
-		w.scopes[v] = s
-	}
-	f()
-}
+func (w *walker) withScope(_ *js.Scope, f func()) { f() }
 
 // parenthesised visits an expression written between the next ( and its
 // match, and moves past the ).
@@ -815,6 +813,13 @@ func (w *walker) args(a *js.Args) {
 
 func (w *walker) literal(tt js.TokenType, data []byte) Span {
 	if off := w.alias(data); off >= 0 {
+		if tt == js.RegExpToken {
+			w.regexps++
+			w.regexAt[off] = true
+			if k := w.ts.at(off); w.ts.typ(k) != js.RegExpToken || int(w.ts.list[k].start) != off {
+				w.regexMiss++
+			}
+		}
 		return Span{off, off + len(data)}
 	}
 	if tt == js.ImportToken { // import(...) is a synthetic literal

@@ -103,7 +103,7 @@ func literalSpan(m *jsast.Module, i int, lit *js.LiteralExpr) jsast.Span {
 // variable, not a local of that name).
 func IsRequire(m *jsast.Module, x js.IExpr) bool {
 	v, ok := x.(*js.Var)
-	return ok && string(v.Data) == "require" && m.ScopeOf(v) == nil
+	return ok && string(v.Data) == "require" && jsast.IsGlobal(v)
 }
 
 func isDynamicImport(x js.IExpr) bool {
