@@ -12,8 +12,10 @@ import (
 // recorder is a TB that records failures instead of failing.
 type recorder struct{ errs []string }
 
-func (r *recorder) Helper()                        {}
-func (r *recorder) Errorf(format string, a ...any) { r.errs = append(r.errs, fmt.Sprintf(format, a...)) }
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, a ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, a...))
+}
 func (r *recorder) Fatalf(format string, a ...any) { r.Errorf(format, a...) }
 
 // TestHarnessFails shows the harness catches a want that matches nothing,
