@@ -11,6 +11,7 @@ import (
 
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/analyzer/redos"
 	"github.com/blockcheck/blockcheck/analyzer/syncio"
 )
 
@@ -27,6 +28,7 @@ func Rules() []Rule {
 	return []Rule{
 		{"syntax", "the file does not parse as JavaScript (or uses syntax blockcheck cannot read)", driver.Error, jsmodule.Analyzer},
 		{"sync-io", "synchronous file-system calls (fs.*Sync) on the event loop's hot path", driver.Error, syncio.Analyzer},
+		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer},
 	}
 }
 

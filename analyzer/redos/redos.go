@@ -1,0 +1,235 @@
+package redos
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/parse/v2/js"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/jsast"
+	"github.com/blockcheck/blockcheck/jsregex"
+	core "github.com/blockcheck/blockcheck/jsregex/redos"
+)
+
+// Analyzer reports regular expressions with super-linear matching time.
+var Analyzer = &analysis.Analyzer{
+	Name:     "redos",
+	Doc:      "report regular expressions whose matching time is super-linear (catastrophic backtracking)",
+	URL:      "https://github.com/blockcheck/blockcheck/blob/main/docs/rules/redos.md",
+	Requires: []*analysis.Analyzer{jsmodule.Analyzer},
+	Run:      run,
+}
+
+// Options bounds the analysis of each distinct pattern.
+var Options core.Options
+
+type key struct{ pattern, flags string }
+
+// cache holds verdicts per distinct pattern: they are deterministic, and
+// real code repeats patterns across files.
+var cache sync.Map // key → core.Result
+
+func analyze(pattern, flags string) core.Result {
+	k := key{pattern, flags}
+	if r, ok := cache.Load(k); ok {
+		return r.(core.Result)
+	}
+	r := core.Analyze(pattern, flags, Options)
+	cache.Store(k, r)
+	return r
+}
+
+// source is a pattern found in the code.
+type source struct {
+	span           jsast.Span
+	pattern, flags string
+	literal        bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module)
+	for _, s := range sources(m) {
+		r := analyze(s.pattern, s.flags)
+		switch r.Complexity {
+		case core.Exponential, core.Polynomial:
+			m.Report(pass, s.span, category(r), "%s", message(r))
+		case core.Invalid:
+			if s.literal {
+				m.Report(pass, s.span, "syntax", "invalid regular expression /%s/%s: %v", s.pattern, s.flags, r.Err)
+			} else {
+				m.Report(pass, s.span, "redos:warning", "invalid regular expression %q: %v; new RegExp throws a SyntaxError here at run time", s.pattern, r.Err)
+			}
+		}
+	}
+	return nil, nil
+}
+
+func category(r core.Result) string {
+	if r.Complexity == core.Exponential {
+		return "redos:error"
+	}
+	return "redos:warning"
+}
+
+func message(r core.Result) string {
+	var b strings.Builder
+	if r.Complexity == core.Exponential {
+		b.WriteString("catastrophic backtracking: matching time grows exponentially with the input")
+	} else {
+		fmt.Fprintf(&b, "super-linear backtracking: matching time grows as O(n^%d) with the input", max(r.Degree, 2))
+	}
+	if r.Attack != nil {
+		fmt.Fprintf(&b, " — an input like %s blocks the event loop", showAttack(r.Attack))
+	}
+	if r.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(r.Hint)
+	}
+	if r.Approximate {
+		b.WriteString(" (lookarounds or backreferences were approximated; the attack was confirmed)")
+	}
+	return b.String()
+}
+
+// showAttack renders an attack compactly: prefix + "pump"×n + suffix.
+func showAttack(a *core.Attack) string {
+	var parts []string
+	if a.Prefix != "" {
+		parts = append(parts, short(a.Prefix))
+	}
+	for _, p := range a.Pumps {
+		if p.Infix != "" {
+			parts = append(parts, short(p.Infix))
+		}
+		parts = append(parts, short(p.Pump)+"×n")
+	}
+	if a.Suffix != "" {
+		parts = append(parts, short(a.Suffix))
+	}
+	return strings.Join(parts, " + ")
+}
+
+func short(s string) string {
+	if len(s) > 24 {
+		s = s[:24] + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// sources finds the patterns of m: regex literals and RegExp constructions
+// from constant strings.
+func sources(m *jsmodule.Module) []source {
+	nodes := m.Nodes()
+	consts := constStrings(m)
+	var out []source
+	for i := range nodes {
+		switch n := nodes[i].N.(type) {
+		case *js.LiteralExpr:
+			if n.TokenType != js.RegExpToken {
+				continue
+			}
+			text := string(n.Data)
+			end := strings.LastIndexByte(text, '/')
+			if end <= 0 {
+				continue
+			}
+			out = append(out, source{span: nodes[i].Span, pattern: text[1:end], flags: text[end+1:], literal: true})
+		case *js.CallExpr:
+			if s, ok := regexpCall(m, i, n.X, n.Args.List, consts); ok {
+				out = append(out, s)
+			}
+		case *js.NewExpr:
+			if n.Args != nil {
+				if s, ok := regexpCall(m, i, n.X, n.Args.List, consts); ok {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func regexpCall(m *jsmodule.Module, i int, callee js.IExpr, args []js.Arg, consts map[*js.Var]string) (source, bool) {
+	v, ok := callee.(*js.Var)
+	if !ok || string(v.Data) != "RegExp" || !jsast.IsGlobal(v) || len(args) == 0 || args[0].Rest {
+		return source{}, false
+	}
+	pattern, ok := constString(args[0].Value, consts)
+	if !ok {
+		return source{}, false
+	}
+	flags := ""
+	if len(args) > 1 {
+		if flags, ok = constString(args[1].Value, consts); !ok {
+			return source{}, false
+		}
+	}
+	span := m.Nodes()[i].Span
+	// Report on the pattern argument: the call's second child.
+	if kids := m.Children(i); len(kids) > 1 {
+		span = m.Nodes()[kids[1]].Span
+	}
+	return source{span: span, pattern: pattern, flags: flags}, true
+}
+
+// constStrings maps const variables initialised with constant strings to
+// their values.
+func constStrings(m *jsmodule.Module) map[*js.Var]string {
+	out := map[*js.Var]string{}
+	for round := 0; round < 3; round++ { // consts built from other consts
+		for _, n := range m.Nodes() {
+			d, ok := n.N.(*js.VarDecl)
+			if !ok || d.TokenType != js.ConstToken {
+				continue
+			}
+			for _, el := range d.List {
+				v, ok := el.Binding.(*js.Var)
+				if !ok || el.Default == nil {
+					continue
+				}
+				if s, ok := constString(el.Default, out); ok {
+					out[jsast.Resolve(v)] = s
+				}
+			}
+		}
+	}
+	return out
+}
+
+// constString evaluates a constant string expression: a string literal, a
+// template without substitutions, a concatenation of those, or a const.
+func constString(e js.IExpr, consts map[*js.Var]string) (string, bool) {
+	switch e := e.(type) {
+	case *js.LiteralExpr:
+		if e.TokenType != js.StringToken {
+			return "", false
+		}
+		s, err := jsregex.DecodeStringLiteral(string(e.Data))
+		return s, err == nil
+	case *js.TemplateExpr:
+		if e.Tag != nil || len(e.List) > 0 {
+			return "", false
+		}
+		s, err := jsregex.DecodeStringLiteral(string(e.Tail))
+		return s, err == nil
+	case *js.BinaryExpr:
+		if e.Op != js.AddToken {
+			return "", false
+		}
+		a, ok := constString(e.X, consts)
+		if !ok {
+			return "", false
+		}
+		b, ok := constString(e.Y, consts)
+		return a + b, ok
+	case *js.GroupExpr:
+		return constString(e.X, consts)
+	case *js.Var:
+		s, ok := consts[jsast.Resolve(e)]
+		return s, ok
+	}
+	return "", false
+}
