@@ -23,16 +23,19 @@ func (w Window) Exact() bool { return w.Min == w.Max }
 // String renders "t=3ms" or "t=[0.2ms, 1.5ms]".
 func (w Window) String() string { return "t=" + cost.Interval(w).String() }
 
-// mark is a snapshot of the clock, ordered by seq.
+// mark is a snapshot of the clock, ordered by seq. waits counts the times
+// the poll phase slept until an absolute instant (a timer's expiry): across
+// such a wait the two instants are no longer correlated.
 type mark struct {
-	w   Window
-	seq uint64
+	w     Window
+	seq   uint64
+	waits int
 }
 
 // mark snapshots the clock.
 func (rt *Runtime) mark() mark {
 	rt.markSeq++
-	return mark{rt.now, rt.markSeq}
+	return mark{rt.now, rt.markSeq, rt.waits}
 }
 
 // elapsed returns the time between an earlier mark a and a later mark b.
@@ -43,6 +46,12 @@ func elapsed(a, b mark) cost.Interval {
 		return cost.Interval{Min: -e.Max, Max: -e.Min}
 	}
 	lo, hi := b.w.Min-a.w.Min, b.w.Max-a.w.Max
+	if b.waits > a.waits {
+		lo, hi = b.w.Min-a.w.Max, b.w.Max-a.w.Min
+	}
+	if lo < 0 {
+		lo = 0
+	}
 	if hi < lo {
 		hi = lo
 	}
@@ -150,8 +159,8 @@ func (rt *Runtime) dueBy(from, at mark, delay time.Duration, say func() (yes, no
 		opts = []string{no, yes}
 	}
 	isYes := (rt.choose(opts) == 0) == yesFirst
-	if isYes { // floor difference >= delay needs e > delay-1ms
-		if d := from.w.Min + delay - time.Millisecond + time.Microsecond - at.w.Min; d > 0 {
+	if isYes { // narrowed to e >= delay: later ms-clock readings stay consistent
+		if d := from.w.Min + delay - at.w.Min; d > 0 {
 			rt.now.Min += d
 		}
 	} else if d := at.w.Max - (from.w.Max + delay - time.Microsecond); d > 0 {

@@ -25,6 +25,10 @@ func (rt *Runtime) loop(main Callback, esmInPoll *bool) {
 			return
 		}
 		rt.iteration++
+		if rt.iteration > rt.limits.MaxSteps {
+			rt.truncate(fmt.Sprintf("iteration limit reached (%d loop iterations)", rt.limits.MaxSteps))
+			return
+		}
 		rt.runTimers()
 		if !rt.alive() {
 			return
@@ -338,11 +342,15 @@ func (rt *Runtime) wait() bool {
 		}
 	}
 	at := cost.Interval{Min: first.base.w.Min + first.dur.Min, Max: first.base.w.Max + first.dur.Max}
+	if at.Min > rt.now.Min || at.Max > rt.now.Max {
+		rt.waits++
+	}
 	rt.now.Min = max(rt.now.Min, at.Min)
 	rt.now.Max = max(rt.now.Max, at.Max)
 	if first.req != nil {
 		first.req.forced = true
 	} else {
+		first.timer.timers[0].forced = true
 		rt.spendRow("loop.timer-wakeup")
 	}
 	rt.woke, rt.wokeAt = true, rt.now

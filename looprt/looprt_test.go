@@ -83,7 +83,7 @@ func TestCostAndLimits(t *testing.T) {
 	tr := rt.Run(Callback{Label: "main", Cost: cost.Exactly(7 * time.Millisecond), Fn: func() {
 		rt.SetInterval(label("tick"), 10)
 	}})
-	if !tr.Truncated || len(tr.Steps) != 50 || !strings.Contains(tr.Why, "step limit") {
+	if !tr.Truncated || len(tr.Steps) != 50 || !strings.Contains(tr.Why, "limit reached") {
 		t.Fatalf("truncated=%v steps=%d why=%q", tr.Truncated, len(tr.Steps), tr.Why)
 	}
 	if got := tr.Steps[1].Time.Min; got != 10*time.Millisecond {

@@ -236,6 +236,20 @@ var nodeCases = []nodeCase{
 			j.rt.SetTimeout(j.cb("25"), 25)
 		}}
 	}},
+	{file: "late_list_member.js", race: true, main: func(j js) Callback {
+		return Callback{Label: "main", Fn: func() {
+			j.rt.SetTimeout(j.cb("X", func() { j.rt.SetImmediate(j.cb("immediate from X")) }), 25)
+			j.rt.SetTimeout(Callback{Label: "4ms", Fn: func() { j.rt.SetTimeout(j.cb("Y"), 21) }}, 4)
+		}}
+	}},
+	{file: "timeout_vs_immediate_in_check.js", race: true, main: func(j js) Callback {
+		return Callback{Label: "main", Fn: func() {
+			j.rt.SetImmediate(Callback{Label: "outer", Fn: func() {
+				j.rt.SetTimeout(j.cb("timeout"), 0)
+				j.rt.SetImmediate(j.cb("immediate"))
+			}})
+		}}
+	}},
 	{file: "tick_starvation.js", starve: true, main: func(j js) Callback {
 		return j.cb("main", func() {
 			var again func()

@@ -70,6 +70,7 @@ type Runtime struct {
 	trace   *Trace
 	now     Window
 	markSeq uint64
+	waits   int // poll-phase sleeps to an absolute instant (see mark)
 	memo    map[memoKey]bool
 
 	phase     Phase

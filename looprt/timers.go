@@ -32,6 +32,7 @@ type Timer struct {
 	ref    bool
 	list   *timerList // nil when not armed
 	id     int
+	forced bool // the loop woke up for this timer: it is due
 }
 
 // timerList holds the armed timers of one duration in insertion order, like
@@ -118,6 +119,7 @@ func (t *Timer) Refresh() {
 		return
 	}
 	t.disarm()
+	t.forced = false
 	t.arm(t.rt.mark())
 }
 
@@ -187,6 +189,9 @@ func (rt *Runtime) expiresFirst(a, b *timerList) bool {
 
 // dueAt reports whether the timer's countdown had run out at mark at.
 func (rt *Runtime) dueAt(t *Timer, at mark) bool {
+	if t.forced {
+		return true
+	}
 	return rt.dueBy(t.start, at, t.delay, func() (string, string) {
 		return fmt.Sprintf("%q (%s timer) is due by the timers phase at %s", t.cb.Label, ms(t.delay), at.w),
 			fmt.Sprintf("%q (%s timer) is not yet due at the timers phase at %s", t.cb.Label, ms(t.delay), at.w)
@@ -227,6 +232,7 @@ func (rt *Runtime) runList(l *timerList, start mark) {
 			return
 		}
 		t.disarm()
+		t.forced = false
 		began := rt.mark()
 		reason := fmt.Sprintf("%s timer armed at %s was due when the timers phase started at %s", ms(t.delay), t.start.w, start.w)
 		if t.repeat {

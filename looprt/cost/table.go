@@ -52,6 +52,19 @@ var defaultRows = []Row{
 	{Key: "blocking.crypto.hashSync", Category: Blocking, Unit: PerKB, Cost: Interval{580 * ns, 9 * us}, Source: measured + " (createHash('sha256').update().digest(), 64 KB)"},
 	{Key: "blocking.zlib.gzipSync", Category: Blocking, Unit: PerKB, Cost: Interval{17 * us, 50 * us}, Source: measured + " (incompressible 64 KB)"},
 	{Key: "blocking.zlib.gunzipSync", Category: Blocking, Unit: PerKB, Cost: Interval{1500 * ns, 9 * us}, Source: measured + " (64 KB)"},
+	// Rows for the blocking-call rules (analyzer/blocking). Not measured on
+	// the reference machine: estimates, rounded outwards, from the sources named.
+	{Key: "blocking.crypto.scryptSync", Category: Blocking, Unit: PerCall, Cost: Interval{20 * ms, 120 * ms}, Source: "estimate: Node's default scrypt parameters (N=16384, r=8, p=1, 16 MiB of memory) take tens of ms per call"},
+	{Key: "blocking.crypto.generateKeyPairSync", Category: Blocking, Unit: PerCall, Cost: Interval{50 * us, 2 * time.Second}, Source: "estimate: ed25519 tens of µs, RSA-2048 ~50-500 ms, RSA-4096 up to seconds (random prime search)"},
+	{Key: "blocking.crypto.generatePrimeSync", Category: Blocking, Unit: PerCall, Cost: Interval{1 * ms, 2 * time.Second}, Source: "estimate: OpenSSL prime search, grows steeply with bit length"},
+	{Key: "blocking.crypto.checkPrimeSync", Category: Blocking, Unit: PerCall, Cost: Interval{50 * us, 50 * ms}, Source: "estimate: Miller-Rabin rounds on the candidate's bit length"},
+	{Key: "blocking.crypto.hkdfSync", Category: Blocking, Unit: PerCall, Cost: Interval{2 * us, 50 * us}, Source: "estimate: a few HMAC computations"},
+	{Key: "blocking.crypto.randomBytes", Category: Blocking, Unit: PerKB, Cost: Interval{500 * ns, 5 * us}, Source: "estimate: OpenSSL CSPRNG at roughly 0.2-2 GB/s"},
+	{Key: "blocking.crypto.bcrypt", Category: Blocking, Unit: PerCall, Cost: Interval{40 * ms, 300 * ms}, Source: "estimate: bcrypt cost factor 10-12 (the libraries' defaults and common settings)"},
+	{Key: "blocking.zlib.brotliCompressSync", Category: Blocking, Unit: PerKB, Cost: Interval{20 * us, 2 * ms}, Source: "estimate: brotli quality 4-11 (Node's default is 11, the slowest)"},
+	{Key: "blocking.child_process.spawnSync", Category: Blocking, Unit: PerCall, Cost: Interval{1700 * us, 3 * ms}, Source: "assumed equal to blocking.child_process.execSync for a trivial command; the child's own run time adds to it"},
+	{Key: "blocking.fs.glob", Category: Blocking, Unit: PerCall, Cost: Interval{100 * us, 500 * ms}, Source: "estimate: one readdir per directory walked, 10 to 100,000 entries"},
+	{Key: "blocking.atomics.wait", Category: Blocking, Unit: PerCall, Cost: Interval{0, 0}, Source: "model choice: blocks until notified or for the timeout given; callers scale it"},
 
 	// JavaScript CPU work.
 	{Key: "cpu.json.parse", Category: CPU, Unit: PerKB, Cost: Interval{6 * us, 24 * us}, Source: measured + " (array of small objects)"},
