@@ -44,9 +44,12 @@
 // (within a budget) and returns the distinct traces, each with its
 // assumptions; a deterministic program yields exactly one.
 //
-// Node's clock counts whole milliseconds; the model uses continuous time,
-// so races that depend only on where a millisecond boundary falls (two
-// timers 1 ms apart created in different milliseconds) are not reported.
+// Timer decisions use Node's millisecond loop clock: two readings e apart
+// differ by floor(e) or ceil(e) whole milliseconds, so a timer created just
+// before a millisecond boundary can fire "early", and lists whose expiries
+// are within a millisecond of each other may run in either order. Each
+// poll-phase sleep to a timer's expiry (late by loop.timer-wakeup) breaks
+// the correlation between instants before and after it.
 //
 // The versions modelled are the Node majors in Majors(); see Profile for
 // what differs between them and testdata/node for the programs and outputs
