@@ -459,7 +459,7 @@ func (rt *Runtime) emitBeforeExit() {
 		rt.runTask(&task{cb: cb, phase: PhaseBeforeExit}, QueueBeforeExit,
 			"the loop ran dry, so Node emits 'beforeExit' (work scheduled here restarts the loop)")
 	}
-	rt.drain("'beforeExit'", false)
+	rt.drain("beforeExit", false)
 }
 
 // emitExit emits 'exit' at the natural end of the process.
