@@ -1,7 +1,7 @@
 // Package files finds the JavaScript files to analyze under the paths given
 // on a command line: it walks directories, skips node_modules and .git
-// (unless asked), follows symlinks without looping, and reports what it
-// cannot read without stopping.
+// (unless asked) and what .gitignore files exclude, follows symlinks
+// without looping, and reports what it cannot read without stopping.
 package files
 
 import (
@@ -15,6 +15,13 @@ import (
 // Options control the walk.
 type Options struct {
 	IncludeNodeModules bool
+	// Gitignore skips what the .gitignore files of the walked folders,
+	// of their parents up to the git work tree's root, and the root's
+	// .git/info/exclude exclude.
+	Gitignore bool
+	// IgnoreFiles are more files of gitignore patterns (--ignore-path),
+	// each relative to its own folder.
+	IgnoreFiles []string
 }
 
 // IsJS reports whether a file name is a JavaScript module blockcheck reads.
@@ -30,6 +37,22 @@ func IsJS(name string) bool {
 // are kept whatever their extension), sorted, and the errors met.
 func Walk(paths []string, opt Options) ([]string, []error) {
 	w := &walker{opt: opt, seen: map[string]bool{}, files: map[string]bool{}}
+	var extra []*ignoreFile
+	for _, p := range opt.IgnoreFiles {
+		abs, err := filepath.Abs(p)
+		if err == nil {
+			var f *ignoreFile
+			if f, err = readIgnoreFile(abs, filepath.Dir(abs)); err == nil && f == nil {
+				_, err = os.Stat(abs) // missing: report it
+			}
+			if f != nil {
+				extra = append(extra, f)
+			}
+		}
+		if err != nil {
+			w.errs = append(w.errs, err)
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -40,7 +63,16 @@ func Walk(paths []string, opt Options) ([]string, []error) {
 			w.files[filepath.Clean(p)] = true
 			continue
 		}
-		w.dir(filepath.Clean(p))
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			w.errs = append(w.errs, err)
+			continue
+		}
+		var ignores []*ignoreFile
+		if opt.Gitignore {
+			ignores = ancestorIgnores(abs)
+		}
+		w.dir(filepath.Clean(p), abs, append(ignores, extra...))
 	}
 	out := make([]string, 0, len(w.files))
 	for f := range w.files {
@@ -57,7 +89,9 @@ type walker struct {
 	errs  []error
 }
 
-func (w *walker) dir(dir string) {
+// dir walks dir (abs is its absolute path) under the ignore files that
+// apply from outside it.
+func (w *walker) dir(dir, abs string, ignores []*ignoreFile) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		w.errs = append(w.errs, err)
@@ -72,9 +106,19 @@ func (w *walker) dir(dir string) {
 		w.errs = append(w.errs, err)
 		// ReadDir returns what it could read before the error.
 	}
+	if w.opt.Gitignore {
+		f, err := readIgnoreFile(filepath.Join(dir, ".gitignore"), abs)
+		if err != nil {
+			w.errs = append(w.errs, err)
+		}
+		if f != nil {
+			ignores = append(ignores[:len(ignores):len(ignores)], f)
+		}
+	}
 	for _, e := range entries {
 		name := e.Name()
 		p := filepath.Join(dir, name)
+		pAbs := filepath.Join(abs, name)
 		typ := e.Type()
 		if typ&fs.ModeSymlink != 0 {
 			info, err := os.Stat(p)
@@ -86,11 +130,11 @@ func (w *walker) dir(dir string) {
 		}
 		switch {
 		case typ.IsDir():
-			if name == ".git" || name == "node_modules" && !w.opt.IncludeNodeModules {
+			if name == ".git" || name == "node_modules" && !w.opt.IncludeNodeModules || ignored(ignores, pAbs, true) {
 				continue
 			}
-			w.dir(p)
-		case typ.IsRegular() && IsJS(name):
+			w.dir(p, pAbs, ignores)
+		case typ.IsRegular() && IsJS(name) && !ignored(ignores, pAbs, false):
 			w.files[p] = true
 		}
 	}

@@ -46,3 +46,46 @@ func TestWalk(t *testing.T) {
 		t.Errorf("missing path: errors %v", errs)
 	}
 }
+
+func TestGitignore(t *testing.T) {
+	root := t.TempDir()
+	mk := func(p, text string) {
+		p = filepath.Join(root, p)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	os.MkdirAll(filepath.Join(root, ".git", "info"), 0o755)
+	mk(".git/info/exclude", "local.js\n")
+	mk(".gitignore", "# build output\ndist/\n*.gen.js\n!keep.gen.js\n/top.js\nlib/**/vendor\n\\#hash.js\n")
+	mk("src/.gitignore", "tmp-*.js\n!tmp-keep.js\n")
+	for _, f := range []string{"a.js", "local.js", "top.js", "dist/x.js", "x.gen.js", "keep.gen.js", "#hash.js",
+		"src/top.js", "src/dist/y.js", "src/b.gen.js", "src/tmp-1.js", "src/tmp-keep.js", "src/c.js",
+		"lib/vendor/v.js", "lib/a/b/vendor/v.js", "lib/vendor.js", "other/tmp-2.js", "extra/skip.js", "extra/ok.js"} {
+		mk(f, "x")
+	}
+	mk("my.ignore", "extra/skip.js\n")
+	rels := func(got []string) []string {
+		var out []string
+		for _, f := range got {
+			r, _ := filepath.Rel(root, f)
+			out = append(out, filepath.ToSlash(r))
+		}
+		return out
+	}
+	got, errs := Walk([]string{root}, Options{Gitignore: true, IgnoreFiles: []string{filepath.Join(root, "my.ignore")}})
+	want := []string{"a.js", "extra/ok.js", "keep.gen.js", "lib/vendor.js", "other/tmp-2.js", "src/c.js", "src/tmp-keep.js", "src/top.js"}
+	if !reflect.DeepEqual(rels(got), want) || len(errs) != 0 {
+		t.Errorf("Walk = %v %v\nwant %v", rels(got), errs, want)
+	}
+	// Walking a subfolder still applies the parents' .gitignore.
+	got, _ = Walk([]string{filepath.Join(root, "src")}, Options{Gitignore: true})
+	if want := []string{"src/c.js", "src/tmp-keep.js", "src/top.js"}; !reflect.DeepEqual(rels(got), want) {
+		t.Errorf("Walk(src) = %v, want %v", rels(got), want)
+	}
+	if got, _ := Walk([]string{root}, Options{}); len(got) != 19 {
+		t.Errorf("without Gitignore: %d files, want 19", len(got))
+	}
+	if _, errs := Walk([]string{root}, Options{IgnoreFiles: []string{filepath.Join(root, "nope")}}); len(errs) != 1 {
+		t.Errorf("missing ignore file: errors %v", errs)
+	}
+}
