@@ -241,10 +241,6 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		for _, n := range m.Nodes() {
-			if n.Span.Start < 0 || n.Span.End > len(src) || n.Span.Start > n.Span.End {
-				t.Fatalf("%T span %v outside file of %d bytes", n.N, n.Span, len(src))
-			}
-		}
+		checkSpans(t, m)
 	})
 }
