@@ -1,0 +1,222 @@
+// Package explain predicts what a Node.js program prints, in what order and
+// why. It runs the program in the interp package on looprt's event-loop
+// model, explores every ordering the timing model allows, and renders the
+// set of possible outputs, each with the assumption that produces it.
+package explain
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/blockcheck/blockcheck/interp"
+	"github.com/blockcheck/blockcheck/jsast"
+	"github.com/blockcheck/blockcheck/looprt"
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// Options configure a prediction.
+type Options struct {
+	// Node is the Node.js major to model (18, 20, 22, 24, 26); 0 picks it
+	// from the project (see NodeVersion).
+	Node int
+	// MaxRuns bounds the exploration of timing choices (0: 256).
+	MaxRuns int
+	// MaxSteps bounds the interpreter's evaluation steps per run (0: the
+	// interp default).
+	MaxSteps int64
+	// ReadFile reads files (package.json, local modules, files the program
+	// reads); nil means os.ReadFile.
+	ReadFile func(string) ([]byte, error)
+}
+
+// Prediction is the result of explain-order for one file.
+type Prediction struct {
+	File          string    `json:"file"`
+	Node          int       `json:"node"`
+	NodeSource    string    `json:"-"`
+	Module        string    `json:"module"` // "cjs" or "esm"
+	Deterministic bool      `json:"deterministic"`
+	Complete      bool      `json:"complete"`
+	Outcomes      []Outcome `json:"outcomes"`
+	Unknowns      []Unknown `json:"unknowns"`
+	// Summary says how the exploration went, in one sentence.
+	Summary string `json:"-"`
+}
+
+// Outcome is one possible output of the program.
+type Outcome struct {
+	Lines      []string `json:"lines"`
+	Assumption string   `json:"assumption"`
+	Steps      []Step   `json:"steps"`
+	ExitCode   int      `json:"-"`
+}
+
+// Step is one printed line with where and why it ran.
+type Step struct {
+	Output string `json:"output"`
+	Phase  string `json:"phase"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Reason string `json:"reason"`
+}
+
+// Unknown is something the prediction could not follow.
+type Unknown struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	Construct string `json:"construct"`
+	Message   string `json:"message"`
+}
+
+// ErrSyntax wraps a file that does not parse.
+var ErrSyntax = errors.New("syntax error")
+
+// Predict runs the prediction for the file at path with the given source.
+func Predict(path string, src []byte, opts Options) (*Prediction, error) {
+	readFile := opts.ReadFile
+	if readFile == nil {
+		readFile = os.ReadFile
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	node := opts.Node
+	source := "--node"
+	if node == 0 {
+		node, source = NodeVersion(path, readFile)
+	}
+	if _, err := looprt.ProfileFor(node); err != nil {
+		return nil, fmt.Errorf("unsupported Node version %d (supported: %v)", node, looprt.Majors())
+	}
+	kind := jsast.KindOf(path, readFile)
+	mod, err := jsast.Parse(path, src, kind)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	prog := programOf(mod, readFile)
+	pred := &Prediction{File: path, Node: node, NodeSource: source, Module: "cjs"}
+	mk := looprt.CommonJS
+	if prog.ESM {
+		pred.Module = "esm"
+		mk = looprt.ESModule
+	}
+	maxRuns := opts.MaxRuns
+	if maxRuns <= 0 {
+		maxRuns = 256
+	}
+	unknownSeen := map[string]bool{}
+	var truncated string
+	cfg := looprt.Config{Node: node, Module: mk}
+	res, err := looprt.Explore(cfg, looprt.Budget{MaxRuns: maxRuns}, func(rt *looprt.Runtime) *looprt.Trace {
+		p := *prog
+		it := interp.New(&p, rt, interp.Options{Node: node, MaxSteps: opts.MaxSteps})
+		r := it.Run()
+		for _, u := range r.Unknowns {
+			line, col := 0, 0
+			if u.Offset >= 0 {
+				pos := mod.Position(u.Offset)
+				line, col = pos.Line, pos.Column
+			}
+			key := fmt.Sprint(line, col, u.What)
+			if !unknownSeen[key] {
+				unknownSeen[key] = true
+				pred.Unknowns = append(pred.Unknowns, Unknown{Line: line, Column: col, Construct: u.What, Message: u.Message})
+			}
+		}
+		if r.Truncated != "" && truncated == "" {
+			truncated = r.Truncated
+		}
+		return r.Trace
+	})
+	if err != nil {
+		return nil, err
+	}
+	pred.Summary = res.Summary()
+	seenLines := map[string]int{}
+	for _, t := range res.Traces {
+		o := outcomeOf(t)
+		key := strings.Join(o.Lines, "\n")
+		if i, ok := seenLines[key]; ok {
+			// same output through a different internal order: keep the
+			// first, note the extra condition
+			_ = i
+			continue
+		}
+		seenLines[key] = len(pred.Outcomes)
+		pred.Outcomes = append(pred.Outcomes, o)
+		if t.Starvation != nil {
+			pred.Unknowns = append(pred.Unknowns, Unknown{Line: t.Starvation.Pos.Line, Column: t.Starvation.Pos.Col, Construct: "starvation", Message: t.Starvation.String()})
+		}
+		if t.Truncated && truncated == "" {
+			truncated = t.Why
+		}
+	}
+	if truncated != "" {
+		pred.Unknowns = append(pred.Unknowns, Unknown{Construct: "budget", Message: "the run was cut short: " + truncated})
+	}
+	if !res.Exhausted {
+		pred.Unknowns = append(pred.Unknowns, Unknown{Construct: "exploration budget", Message: res.Summary()})
+	}
+	sort.SliceStable(pred.Unknowns, func(i, j int) bool {
+		a, b := pred.Unknowns[i], pred.Unknowns[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	pred.Deterministic = len(pred.Outcomes) == 1 && res.Exhausted
+	pred.Complete = len(pred.Unknowns) == 0
+	if pred.Unknowns == nil {
+		pred.Unknowns = []Unknown{}
+	}
+	return pred, nil
+}
+
+func programOf(mod *jsast.Module, readFile func(string) ([]byte, error)) *interp.Program {
+	p := &interp.Program{
+		Path: mod.Path,
+		Src:  mod.Src,
+		AST:  mod.AST,
+		ESM:  mod.Kind == jsast.ESM,
+		Span: func(n js.INode) (int, bool) {
+			s := mod.Span(n)
+			if s.Start == 0 && s.End == 0 {
+				return 0, false
+			}
+			return s.Start, true
+		},
+		ReadFile: readFile,
+	}
+	p.Parse = func(path string, src []byte) (*interp.Program, error) {
+		sub, err := jsast.Parse(path, src, jsast.KindOf(path, readFile))
+		if err != nil {
+			return nil, err
+		}
+		return programOf(sub, readFile), nil
+	}
+	return p
+}
+
+// outcomeOf turns a trace into the printed lines and their steps.
+func outcomeOf(t *looprt.Trace) Outcome {
+	o := Outcome{Assumption: strings.Join(t.Assumptions, "; "), ExitCode: t.ExitCode, Lines: []string{}, Steps: []Step{}}
+	if o.Assumption == "" {
+		o.Assumption = "none: the order does not depend on timing"
+	}
+	for _, s := range t.Steps {
+		for _, line := range s.Output {
+			o.Lines = append(o.Lines, line)
+			phase := s.Phase.String()
+			switch s.Queue {
+			case looprt.QueueNextTick, looprt.QueueMicrotask:
+				phase += " / " + s.Queue.String()
+			}
+			o.Steps = append(o.Steps, Step{Output: line, Phase: phase, Line: s.Pos.Line, Column: s.Pos.Col, Reason: s.Reason})
+		}
+	}
+	return o
+}

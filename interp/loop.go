@@ -1,0 +1,105 @@
+package interp
+
+import (
+	"time"
+
+	"github.com/blockcheck/blockcheck/looprt"
+	"github.com/blockcheck/blockcheck/looprt/cost"
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// Loop adapts the interpreter's scheduling needs to a looprt.Runtime.
+type Loop struct {
+	it *Interp
+	rt *looprt.Runtime
+}
+
+// task is one JS callback handed to the event loop.
+type task struct {
+	kind  string
+	label string
+	node  js.INode
+	fn    func()
+}
+
+// dateNowCost is the CPU time charged per clock read, so busy-wait loops
+// (`while (Date.now() - s < 30);`) advance virtual time and end.
+var dateNowCost = cost.Exactly(5 * time.Microsecond)
+
+func (l *Loop) callback(t *task) looprt.Callback {
+	return looprt.Callback{Label: t.label, Pos: l.it.pos(t.node), Fn: func() { l.it.runTask(t) }}
+}
+
+func (l *Loop) microtask(t *task) { l.rt.QueueMicrotask(l.callback(t)) }
+func (l *Loop) nextTick(t *task)  { l.rt.NextTick(l.callback(t)) }
+
+// pos converts a node to a looprt position.
+func (it *Interp) pos(n js.INode) looprt.Pos {
+	if n == nil {
+		return looprt.Pos{File: it.prog.Path}
+	}
+	off := it.prog.offsetOf(n)
+	if off < 0 {
+		return looprt.Pos{File: it.prog.Path}
+	}
+	line, col := it.prog.LineCol(off)
+	return looprt.Pos{File: it.prog.Path, Line: line, Col: col}
+}
+
+// runTask runs one callback: exceptions become uncaught exceptions, an
+// abort stops the run.
+func (it *Interp) runTask(t *task) {
+	if it.halted {
+		return
+	}
+	prev := it.cur
+	it.cur = t
+	defer func() { it.cur = prev }()
+	it.guard(t.fn)
+}
+
+// guard runs fn, turning a JS exception into an uncaught exception and an
+// abort into the end of the run.
+func (it *Interp) guard(fn func()) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		switch x := r.(type) {
+		case *Throw:
+			it.uncaught(x.Value, "uncaughtException")
+		case *abort:
+			it.stop(x.reason)
+		default:
+			panic(r)
+		}
+	}()
+	fn()
+}
+
+// stop ends the run after the budget ran out or process.exit was called.
+func (it *Interp) stop(reason string) {
+	switch reason {
+	case "exit":
+		return
+	case "budget":
+		it.truncated = "the step budget ran out (an infinite or very long loop?)"
+	case "unsupported":
+		return // the unknown is recorded; the rest of the callback is skipped
+	}
+	if !it.halted {
+		it.halted = true
+		it.loop.rt.Exit(it.exitCode)
+	}
+}
+
+// now returns the virtual time in milliseconds since the main module started.
+func (it *Interp) now() float64 {
+	return float64(it.loop.rt.Now().Min) / float64(time.Millisecond)
+}
+
+// spendClockRead charges a clock read.
+func (it *Interp) spendClockRead() {
+	it.loop.rt.Spend(dateNowCost)
+}

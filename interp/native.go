@@ -1,0 +1,319 @@
+package interp
+
+import (
+	"path"
+
+	"github.com/tdewolff/parse/v2/js"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// fillNative defines the Go helpers prelude.js builds the library on.
+func (it *Interp) fillNative(n *Object) {
+	def := func(name string, fn nativeFn) { it.method(n, name, 0, fn) }
+	def("io", func(it *Interp, this Value, a []Value) Value {
+		kind := it.toString(arg(a, 0))
+		fn := it.callable(arg(a, 1), "io callback")
+		user := arg(a, 2)
+		node := it.fnNode(user)
+		if node == nil {
+			node = it.callSiteNode()
+		}
+		it.loop.rt.StartIO(kind, it.loop.callback(&task{kind: "io", label: it.fnLabel(kind, user), node: node, fn: func() {
+			it.callObj(fn, Undefined, nil)
+		}}))
+		return Undefined
+	})
+	def("close", func(it *Interp, this Value, a []Value) Value {
+		delete(it.fds, int(it.toNumber(arg(a, 0))))
+		return Undefined
+	})
+	def("closePhase", func(it *Interp, this Value, a []Value) Value {
+		fn := it.callable(arg(a, 0), "close callback")
+		it.loop.rt.Close(it.loop.callback(&task{kind: "close", label: it.toString(arg(a, 1)), node: it.fnNode(arg(a, 2)), fn: func() {
+			it.callObj(fn, Undefined, nil)
+		}}))
+		return Undefined
+	})
+	def("unknown", func(it *Interp, this Value, a []Value) Value {
+		what := it.toString(arg(a, 0))
+		it.addUnknown(it.userCallOffset(), what, what+" is not modelled")
+		return Undefined
+	})
+	def("spend", func(it *Interp, this Value, a []Value) Value {
+		it.loop.rt.SpendOn(it.toString(arg(a, 0)), it.argNum(a, 1, 1))
+		return Undefined
+	})
+	def("inspect", func(it *Interp, this Value, a []Value) Value {
+		depth := 2
+		if o, ok := arg(a, 1).(*Object); ok {
+			if d, ok := it.getV(o, strKey("depth")).(float64); ok {
+				depth = int(d)
+			}
+		}
+		if depth == 2 {
+			return it.inspectDefault(arg(a, 0))
+		}
+		return it.inspect(arg(a, 0), inspectOpts{depth: depth})
+	})
+	def("format", func(it *Interp, this Value, a []Value) Value { return it.format(a) })
+	def("pathJoin", func(it *Interp, this Value, a []Value) Value {
+		var parts []string
+		for _, x := range a {
+			parts = append(parts, it.toString(x))
+		}
+		p := path.Join(parts...)
+		if p == "" {
+			return "."
+		}
+		return p
+	})
+	def("pathResolve", func(it *Interp, this Value, a []Value) Value {
+		p := path.Dir(it.prog.Path)
+		for _, x := range a {
+			s := it.toString(x)
+			if strings.HasPrefix(s, "/") {
+				p = s
+			} else {
+				p = path.Join(p, s)
+			}
+		}
+		return path.Clean(p)
+	})
+	def("pathDir", func(it *Interp, this Value, a []Value) Value { return path.Dir(it.toString(arg(a, 0))) })
+	def("pathBase", func(it *Interp, this Value, a []Value) Value { return path.Base(it.toString(arg(a, 0))) })
+	def("pathExt", func(it *Interp, this Value, a []Value) Value { return path.Ext(it.toString(arg(a, 0))) })
+	def("pathRel", func(it *Interp, this Value, a []Value) Value {
+		from, to := it.toString(arg(a, 0)), it.toString(arg(a, 1))
+		if strings.HasPrefix(to, from+"/") {
+			return strings.TrimPrefix(to, from+"/")
+		}
+		return to
+	})
+	def("encode", func(it *Interp, this Value, a []Value) Value {
+		s := it.toString(arg(a, 0))
+		vals := make([]Value, len(s))
+		for i := 0; i < len(s); i++ {
+			vals[i] = float64(s[i])
+		}
+		return it.newArray(vals)
+	})
+	def("decode", func(it *Interp, this Value, a []Value) Value {
+		o, _ := arg(a, 0).(*Object)
+		if o == nil {
+			return ""
+		}
+		b := make([]byte, 0, len(o.arr))
+		for _, v := range o.arr {
+			b = append(b, byte(it.toNumber(v)))
+		}
+		if !utf8.Valid(b) {
+			return strings.ToValidUTF8(string(b), "\uFFFD")
+		}
+		return string(b)
+	})
+
+	// the simulated file system
+	def("readFile", func(it *Interp, this Value, a []Value) Value {
+		return it.fsRead(it.toString(arg(a, 0)), "open")
+	})
+	def("writeFile", func(it *Interp, this Value, a []Value) Value {
+		p := it.absPath(it.toString(arg(a, 0)))
+		if !it.fsDirExists(path.Dir(p)) {
+			it.throwValue(it.fsError("ENOENT", "open", p))
+		}
+		if toBool(arg(a, 2)) {
+			old, _ := it.fsContent(p)
+			it.fsFiles[p] = old + it.toString(arg(a, 1))
+		} else {
+			it.fsFiles[p] = it.toString(arg(a, 1))
+		}
+		delete(it.fsDeleted, p)
+		return Undefined
+	})
+	def("stat", func(it *Interp, this Value, a []Value) Value {
+		p := it.absPath(it.toString(arg(a, 0)))
+		isDir := it.fsDirs[p]
+		size := 0
+		if !isDir {
+			c, ok := it.fsContent(p)
+			if !ok {
+				it.throwValue(it.fsError("ENOENT", "stat", p))
+			}
+			size = len(c)
+		}
+		st := it.NewPlain()
+		st.setOwn(strKey("size"), float64(size))
+		st.setOwn(strKey("isFile"), it.NativeFunc("isFile", 0, func(*Interp, Value, []Value) Value { return !isDir }))
+		st.setOwn(strKey("isDirectory"), it.NativeFunc("isDirectory", 0, func(*Interp, Value, []Value) Value { return isDir }))
+		return st
+	})
+	def("exists", func(it *Interp, this Value, a []Value) Value {
+		p := it.absPath(it.toString(arg(a, 0)))
+		_, ok := it.fsContent(p)
+		return ok || it.fsDirs[p]
+	})
+	def("unlink", func(it *Interp, this Value, a []Value) Value {
+		p := it.absPath(it.toString(arg(a, 0)))
+		if it.fsDirs[p] {
+			delete(it.fsDirs, p)
+			return Undefined
+		}
+		if _, ok := it.fsContent(p); !ok {
+			it.throwValue(it.fsError("ENOENT", "unlink", p))
+		}
+		delete(it.fsFiles, p)
+		it.fsDeleted[p] = true
+		return Undefined
+	})
+	def("mkdir", func(it *Interp, this Value, a []Value) Value {
+		it.fsDirs[it.absPath(it.toString(arg(a, 0)))] = true
+		return Undefined
+	})
+	def("readdir", func(it *Interp, this Value, a []Value) Value {
+		p := it.absPath(it.toString(arg(a, 0)))
+		var names []string
+		for f := range it.fsFiles {
+			if path.Dir(f) == p {
+				names = append(names, path.Base(f))
+			}
+		}
+		sort.Strings(names)
+		vals := make([]Value, len(names))
+		for i, n := range names {
+			vals[i] = n
+		}
+		return it.newArray(vals)
+	})
+	def("open", func(it *Interp, this Value, a []Value) Value {
+		p := it.absPath(it.toString(arg(a, 0)))
+		flags := it.toString(arg(a, 1))
+		if strings.HasPrefix(flags, "r") {
+			it.fsRead(p, "open")
+		} else if _, ok := it.fsContent(p); !ok || strings.HasPrefix(flags, "w") {
+			it.fsFiles[p] = ""
+		}
+		it.nextFD++
+		fd := it.nextFD + 19
+		it.fds[fd] = &openFile{path: p}
+		return float64(fd)
+	})
+	def("read", func(it *Interp, this Value, a []Value) Value {
+		f := it.fds[int(it.toNumber(arg(a, 0)))]
+		if f == nil {
+			it.throwValue(it.fsError("EBADF", "read", ""))
+		}
+		content, _ := it.fsContent(f.path)
+		pos := int(it.toNumber(arg(a, 1)))
+		if pos < 0 {
+			pos = f.pos
+		}
+		n := int(it.toNumber(arg(a, 2)))
+		if pos > len(content) {
+			pos = len(content)
+		}
+		end := pos + n
+		if end > len(content) {
+			end = len(content)
+		}
+		f.pos = end
+		vals := make([]Value, 0, end-pos)
+		for i := pos; i < end; i++ {
+			vals = append(vals, float64(content[i]))
+		}
+		return it.newArray(vals)
+	})
+	def("fdWrite", func(it *Interp, this Value, a []Value) Value {
+		if f := it.fds[int(it.toNumber(arg(a, 0)))]; f != nil {
+			old, _ := it.fsContent(f.path)
+			it.fsFiles[f.path] = old + it.toString(arg(a, 1))
+		}
+		return Undefined
+	})
+}
+
+type openFile struct {
+	path string
+	pos  int
+}
+
+func (it *Interp) callSiteNode() js.INode {
+	if it.callSite != nil {
+		return it.callSite
+	}
+	return nil
+}
+
+// userCallOffset is the offset of the innermost call in user code.
+func (it *Interp) userCallOffset() int { return it.callOffset() }
+
+func (it *Interp) absPath(p string) string {
+	if strings.HasPrefix(p, "file://") {
+		p = strings.TrimPrefix(p, "file://")
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = path.Join(path.Dir(it.prog.Path), p)
+	}
+	return path.Clean(p)
+}
+
+func (it *Interp) fsDirExists(d string) bool {
+	if it.fsDirs[d] || d == "/tmp" || d == "/" {
+		return true
+	}
+	if d == path.Dir(it.rootProg.Path) {
+		return true
+	}
+	return false
+}
+
+// fsContent returns a file's content: written by the program, the program
+// itself, or (read-only) a file next to it.
+func (it *Interp) fsContent(p string) (string, bool) {
+	if it.fsDeleted[p] {
+		return "", false
+	}
+	if c, ok := it.fsFiles[p]; ok {
+		return c, true
+	}
+	if p == it.absPath(it.rootProg.Path) {
+		return string(it.rootProg.Src), true
+	}
+	if it.rootProg.ReadFile != nil && !strings.HasPrefix(p, "/tmp/") {
+		if b, err := it.rootProg.ReadFile(p); err == nil {
+			it.fsFiles[p] = string(b)
+			return string(b), true
+		}
+	}
+	return "", false
+}
+
+func (it *Interp) fsRead(p, syscall string) string {
+	p = it.absPath(p)
+	if it.fsDirs[p] {
+		it.throwValue(it.fsError("EISDIR", "read", ""))
+	}
+	c, ok := it.fsContent(p)
+	if !ok {
+		it.throwValue(it.fsError("ENOENT", syscall, p))
+	}
+	return c
+}
+
+func (it *Interp) fsError(code, syscall, p string) *Object {
+	msgs := map[string]string{"ENOENT": "no such file or directory", "EISDIR": "illegal operation on a directory", "EBADF": "bad file descriptor"}
+	errnos := map[string]float64{"ENOENT": -2, "EISDIR": -21, "EBADF": -9}
+	msg := code + ": " + msgs[code] + ", " + syscall
+	if p != "" {
+		msg += " '" + p + "'"
+	}
+	e := it.makeError("Error", msg)
+	e.setOwn(strKey("errno"), errnos[code])
+	e.setOwn(strKey("code"), code)
+	e.setOwn(strKey("syscall"), syscall)
+	if p != "" {
+		e.setOwn(strKey("path"), p)
+	}
+	return e
+}
