@@ -9,6 +9,7 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/blockcheck/blockcheck/analyzer/busywait"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/analyzer/redos"
@@ -28,6 +29,7 @@ func Rules() []Rule {
 	return []Rule{
 		{"syntax", "the file does not parse as JavaScript (or uses syntax blockcheck cannot read)", driver.Error, jsmodule.Analyzer},
 		{"sync-io", "synchronous file-system calls (fs.*Sync) on the event loop's hot path", driver.Error, syncio.Analyzer},
+		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer},
 		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer},
 	}
 }
