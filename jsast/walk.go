@@ -176,7 +176,9 @@ func (w *walker) stmt(n js.IStmt) Span {
 		i := w.open(n)
 		s, _ := w.bracket(js.OpenBraceToken)
 		w.pos = s.Start + 1
-		w.withScope(&n.Scope, func() { w.stmts(n.List) })
+		{
+			w.stmts(n.List)
+		}
 		return w.close(i, s)
 	case *js.ExprStmt:
 		i := w.open(n)
@@ -220,13 +222,13 @@ func (w *walker) stmt(n js.IStmt) Span {
 		w.pos = s.End
 		paren, _ := w.bracket(js.OpenParenToken)
 		w.pos = paren.Start + 1
-		w.withScope(&n.Body.Scope, func() {
+		{
 			w.expr(n.Init)
 			w.expr(n.Cond)
 			w.expr(n.Post)
 			w.pos = max(w.pos, paren.End)
 			s.End = w.body(n.Body).End
-		})
+		}
 		return w.close(i, s)
 	case *js.ForInStmt:
 		return w.forInOf(n, n.Init, n.Value, n.Body)
@@ -239,14 +241,14 @@ func (w *walker) stmt(n js.IStmt) Span {
 		w.parenthesised(n.Init)
 		block, _ := w.bracket(js.OpenBraceToken)
 		w.pos = block.Start + 1
-		w.withScope(&n.Scope, func() {
+		{
 			for k := range n.List {
 				c := &n.List[k]
 				w.pos = w.tokSpan(w.kw(c.TokenType)).End
 				w.expr(c.Cond)
 				w.stmts(c.List)
 			}
-		})
+		}
 		s.End = block.End
 		return w.close(i, s)
 	case *js.BranchStmt:
@@ -266,12 +268,12 @@ func (w *walker) stmt(n js.IStmt) Span {
 		s.End = w.stmt(n.Body).End
 		if n.Catch != nil {
 			w.pos = w.tokSpan(w.kw(js.CatchToken)).End
-			w.withScope(&n.Catch.Scope, func() {
+			{
 				if n.Binding != nil {
 					w.binding(n.Binding)
 				}
 				s.End = w.stmt(n.Catch).End
-			})
+			}
 		}
 		if n.Finally != nil {
 			w.pos = w.tokSpan(w.kw(js.FinallyToken)).End
@@ -363,8 +365,6 @@ func (w *walker) skipData(data []byte) {
 	}
 }
 
-func (w *walker) withScope(_ *js.Scope, f func()) { f() }
-
 // parenthesised visits an expression written between the next ( and its
 // match, and moves past the ).
 func (w *walker) parenthesised(e js.IExpr) Span {
@@ -391,13 +391,12 @@ func (w *walker) forInOf(n js.IStmt, init, value js.IExpr, body *js.BlockStmt) S
 	w.pos = s.End
 	paren, _ := w.bracket(js.OpenParenToken)
 	w.pos = paren.Start + 1
-	scope := &body.Scope
-	w.withScope(scope, func() {
+	{
 		w.expr(init)
 		w.expr(value)
 		w.pos = max(w.pos, paren.End)
 		s.End = w.body(body).End
-	})
+	}
 	return w.close(i, s)
 }
 
@@ -490,7 +489,7 @@ func (w *walker) funcDecl(n *js.FuncDecl) Span {
 		s.Start = w.tokSpan(fi - 1).Start
 	}
 	w.pos = s.End
-	w.withScope(&n.Body.Scope, func() {
+	{
 		if n.Name != nil {
 			w.ident(n.Name, true)
 		}
@@ -502,7 +501,7 @@ func (w *walker) funcDecl(n *js.FuncDecl) Span {
 		w.pos = body.Start + 1
 		w.stmts(n.Body.List)
 		s.End = body.End
-	})
+	}
 	return w.close(i, s)
 }
 
@@ -510,7 +509,7 @@ func (w *walker) classDecl(n *js.ClassDecl) Span {
 	i := w.open(n)
 	s := w.tokSpan(w.kw(js.ClassToken))
 	w.pos = s.End
-	w.withScope(&n.Scope, func() {
+	{
 		if n.Name != nil {
 			w.ident(n.Name, true)
 		}
@@ -535,7 +534,7 @@ func (w *walker) classDecl(n *js.ClassDecl) Span {
 			}
 		}
 		s.End = body.End
-	})
+	}
 	return w.close(i, s)
 }
 
@@ -572,7 +571,7 @@ func (w *walker) method(n *js.MethodDecl) Span {
 	if k >= len(w.ts.list) {
 		s.Start = name.Start
 	}
-	w.withScope(&n.Body.Scope, func() {
+	{
 		paren, _ := w.bracket(js.OpenParenToken)
 		w.pos = paren.Start + 1
 		w.params(&n.Params)
@@ -581,7 +580,7 @@ func (w *walker) method(n *js.MethodDecl) Span {
 		w.pos = body.Start + 1
 		w.stmts(n.Body.List)
 		s.End = body.End
-	})
+	}
 	return w.close(i, s)
 }
 
@@ -589,7 +588,7 @@ func (w *walker) arrow(n *js.ArrowFunc) Span {
 	i := w.open(n)
 	start := w.pos
 	s := Span{-1, -1}
-	w.withScope(&n.Body.Scope, func() {
+	{
 		// Parameters: (a, b) or a single unparenthesised name.
 		bare := len(n.Params.List) == 1 && n.Params.Rest == nil
 		if bare {
@@ -624,18 +623,18 @@ func (w *walker) arrow(n *js.ArrowFunc) Span {
 			w.pos = body.Start + 1
 			w.stmts(n.Body.List)
 			s.End = body.End
-			return
-		}
-		// Expression body: the parser wraps it in a return statement that
-		// has no token of its own.
-		for _, st := range n.Body.List {
-			if r, ok := st.(*js.ReturnStmt); ok {
-				s.End = w.expr(r.Value).End
-			} else {
-				s.End = w.stmt(st).End
+		} else {
+			// Expression body: the parser wraps it in a return statement
+			// that has no token of its own.
+			for _, st := range n.Body.List {
+				if r, ok := st.(*js.ReturnStmt); ok {
+					s.End = w.expr(r.Value).End
+				} else {
+					s.End = w.stmt(st).End
+				}
 			}
 		}
-	})
+	}
 	return w.close(i, s)
 }
 
