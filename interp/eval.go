@@ -356,6 +356,19 @@ func (it *Interp) evalObject(x *js.ObjectExpr, env *Env) Value {
 			it.copyDataProps(obj, src, nil)
 			continue
 		}
+		if m, ok := p.Value.(*js.MethodDecl); ok && p.Name == nil {
+			key := it.classKey(&m.Name, env)
+			fn := it.makeMethod(m, env, obj, key)
+			switch {
+			case m.Get:
+				obj.defineAccessor(key, fn, nil, true)
+			case m.Set:
+				obj.defineAccessor(key, nil, fn, true)
+			default:
+				obj.setOwn(key, fn)
+			}
+			continue
+		}
 		if p.Name == nil {
 			// shorthand {a} or {a = 1} (only valid as a pattern)
 			if v, ok := p.Value.(*js.Var); ok {

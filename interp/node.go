@@ -397,9 +397,8 @@ func (it *Interp) uncaught(v Value, kind string) {
 		}
 	}
 	it.exitCode = 1
-	if kind == "unhandledRejection" {
-		it.exitCode = 1
-	}
+	msg := it.describeThrown(v)
+	it.addUnknown(it.callOffset(), "uncaught "+kind, "the program ends with an uncaught exception ("+msg+"); Node prints it to stderr and exits with code 1 — if that is not expected, a construct here is not modelled")
 	it.exiting = true
 	it.loop.rt.Exit(it.exitCode)
 }
@@ -460,4 +459,21 @@ func (it *Interp) processRejections() {
 		it.uncaught(ps.value, "unhandledRejection")
 		return
 	}
+}
+
+// describeThrown renders a thrown value for a message.
+func (it *Interp) describeThrown(v Value) string {
+	if o, ok := v.(*Object); ok && o.class == "Error" {
+		var s string
+		if th := it.catchJS(func() {
+			s = it.toString(it.getV(o, strKey("name"))) + ": " + it.toString(it.getV(o, strKey("message")))
+		}); th == nil {
+			return s
+		}
+	}
+	var s string
+	if th := it.catchJS(func() { s = it.inspect(v, inspectOpts{depth: 1}) }); th != nil {
+		return "a value"
+	}
+	return s
 }
