@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/internal/config"
 	"github.com/blockcheck/blockcheck/jsast"
 )
 
@@ -105,6 +106,12 @@ type Options struct {
 	// Severity maps a rule and a file to its severity and whether the rule
 	// is on there; nil means every rule on at the severity it reports.
 	Severity func(rule, path string, reported Severity) (Severity, bool)
+	// Startup reports blocking calls in start-up code, at info severity
+	// (configuration: "startup": "report"); see config.go.
+	Startup bool
+	// Rules names every rule that exists, for checking suppression
+	// comments and configuration; empty means the analyzers' rules.
+	Rules []string
 }
 
 // Result of a run.
@@ -138,6 +145,8 @@ type unit struct {
 	index   int // Tarjan
 	low     int
 	onStack bool
+
+	suppress *suppressions // the module's suppression comments (suppress.go)
 }
 
 type runState struct {
@@ -150,6 +159,9 @@ type runState struct {
 	mu    sync.Mutex
 	units map[string]*unit
 	errs  []error
+
+	configs    *config.Loader  // config.go
+	badConfigs map[string]bool // invalid configuration files reported
 }
 
 func newRun(opt Options) *runState {
@@ -178,6 +190,7 @@ func newRun(opt Options) *runState {
 		readFile = os.ReadFile
 	}
 	r.readFile = cachedReader(confined(opt.Root, readFile))
+	r.configs, r.badConfigs = &config.Loader{ReadFile: r.readFile}, map[string]bool{}
 	return r
 }
 
@@ -565,6 +578,10 @@ func (r *runState) result() *Result {
 		if !u.failed || u.mod == nil && len(u.diags) > 0 {
 			res.Files++
 		}
+		r.checkConfigRules(u.path)
+		if u.mod != nil && !r.configFor(u.path).Ignored(u.path) {
+			res.Diagnostics = append(res.Diagnostics, r.suppressionsOf(u).unknown...)
+		}
 		for i, d := range u.diags {
 			if dd, ok := r.convert(u, u.diagsBy[i], d); ok {
 				res.Diagnostics = append(res.Diagnostics, dd)
@@ -585,14 +602,19 @@ func (r *runState) result() *Result {
 // convert turns an analysis.Diagnostic into a Diagnostic. Its Category is
 // the rule name, optionally followed by ":" and a severity ("sync-io:info");
 // empty means the analyzer's own rule at error severity.
-func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic) (Diagnostic, bool) {
-	rule, sev := RuleOf(a), Error
+func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic) (_ Diagnostic, ok bool) {
+	rule, sev, startup := RuleOf(a), Error, false
 	if d.Category != "" {
 		name, s, _ := strings.Cut(d.Category, ":")
 		rule = name
 		if parsed, ok := ParseSeverity(s); ok {
 			sev = parsed
 		}
+		startup = s == "startup"
+	}
+	loc := r.location(u.path, d.Pos, d.End)
+	if sev, ok = r.keep(u, rule, sev, startup, loc); !ok {
+		return Diagnostic{}, false
 	}
 	if r.opt.Severity != nil {
 		var on bool
@@ -600,7 +622,7 @@ func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic)
 			return Diagnostic{}, false
 		}
 	}
-	out := Diagnostic{Location: r.location(u.path, d.Pos, d.End), Rule: rule, Severity: sev, Message: d.Message}
+	out := Diagnostic{Location: loc, Rule: rule, Severity: sev, Message: d.Message}
 	for _, rel := range d.Related {
 		loc := r.location("", rel.Pos, rel.End)
 		out.Related = append(out.Related, Related{Location: loc, Message: rel.Message})

@@ -7,6 +7,7 @@
 package hotpath
 
 import (
+	"fmt"
 	"reflect"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -28,12 +29,15 @@ const (
 	Startup
 	// Hot: runs after start-up, on the event loop.
 	Hot
-	// Exempt: runs where blocking is expected (process 'exit' listeners).
+	// Exempt: runs where blocking is expected: process 'exit' listeners,
+	// crash handlers that exit the process, build-time hooks.
 	Exempt
+	// Worker: runs in a worker_threads worker, off the main loop.
+	Worker
 )
 
 func (c Context) String() string {
-	return [...]string{"unknown", "start-up", "hot path", "exempt"}[c]
+	return [...]string{"unknown", "start-up", "hot path", "exempt", "worker"}[c]
 }
 
 // Where is the context of a piece of code and a phrase saying where it is,
@@ -42,12 +46,17 @@ type Where struct {
 	Context
 	Desc string
 	Func int // node index of the innermost function, -1 at top level
+	// Inherited is set when the function's context comes from its call
+	// sites (a helper called from a handler) rather than from its own
+	// syntax and position (the handler itself).
+	Inherited bool
 }
 
 // Info is the analyzer's result.
 type Info struct {
-	mod   *jsmodule.Module
-	funcs map[int]Where // by node index of the function
+	mod     *jsmodule.Module
+	funcs   map[int]Where // by node index of the function
+	workers []jsast.Span  // code that runs in a worker thread
 }
 
 // Analyzer classifies the functions of a module.
@@ -68,6 +77,9 @@ func run(pass *analysis.Pass) (any, error) {
 // At returns the context of the code at node index i.
 func (in *Info) At(i int) Where {
 	f := in.mod.Enclosing(i)
+	if in.inWorker(i) {
+		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
+	}
 	if f < 0 {
 		return Where{Context: Startup, Desc: "at module top level", Func: -1}
 	}
@@ -75,7 +87,22 @@ func (in *Info) At(i int) Where {
 }
 
 // Func returns the context of the function at node index f.
-func (in *Info) Func(f int) Where { return in.funcs[f] }
+func (in *Info) Func(f int) Where {
+	if in.inWorker(f) {
+		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
+	}
+	return in.funcs[f]
+}
+
+func (in *Info) inWorker(i int) bool {
+	s := in.mod.Nodes()[i].Span
+	for _, w := range in.workers {
+		if w.Contains(s) {
+			return true
+		}
+	}
+	return false
+}
 
 // syncCallbacks are methods that call their callback before returning, so
 // the callback runs in its caller's context.
@@ -83,70 +110,40 @@ var syncCallbacks = map[string]bool{
 	"forEach": true, "map": true, "filter": true, "reduce": true, "reduceRight": true,
 	"some": true, "every": true, "find": true, "findIndex": true, "findLast": true,
 	"findLastIndex": true, "flatMap": true, "sort": true, "toSorted": true, "replace": true,
-	"replaceAll": true, "from": true,
+	"replaceAll": true, "from": true, "call": true, "apply": true,
+}
+
+// bootCallbacks are methods whose callback runs once while the program
+// starts, not per request or event: listen(port, cb), Fastify plugins and
+// ready hooks, command-line actions.
+var bootCallbacks = map[string]string{
+	"listen":   "in the callback passed to %s (runs once, when the server starts listening)",
+	"register": "in the plugin passed to %s (runs once, while the server boots)",
+	"ready":    "in the callback passed to %s (runs once, while the server boots)",
+	"after":    "in the callback passed to %s (runs once, while the server boots)",
+	"action":   "in the command-line action passed to %s",
+}
+
+// buildHooks are exported functions that frameworks call at build time,
+// not per request: Next.js, Astro and Gatsby conventions.
+var buildHooks = map[string]bool{
+	"getStaticProps": true, "getStaticPaths": true, "generateStaticParams": true,
+	"createPages": true, "onCreateNode": true, "sourceNodes": true, "onPreBuild": true,
+	"onPostBuild": true, "createSchemaCustomization": true, "onCreateWebpackConfig": true,
 }
 
 // Compute classifies m's functions.
 func Compute(m *jsmodule.Module, b *bindings.Info) *Info {
 	in := &Info{mod: m, funcs: map[int]Where{}}
+	in.workers = workerRegions(m, b)
 	nodes := m.Nodes()
-	// Named functions are classified by their call sites.
-	named := map[*js.Var]int{}  // variable → function node
-	pending := map[int]*js.Var{} // function node → its name, when its call sites decide
 	for i := range nodes {
-		if !isFunc(nodes[i].N) {
-			continue
-		}
-		w, name := in.direct(i, b)
-		in.funcs[i] = w
-		if name != nil {
-			named[jsast.Resolve(name)] = i
-			pending[i] = name
+		if isFunc(nodes[i].N) {
+			in.funcs[i] = in.direct(i, b)
 		}
 	}
-	// Propagate along calls to named functions until nothing changes.
-	for round := 0; round < 16; round++ {
-		changed := false
-		for i := range nodes {
-			call, ok := nodes[i].N.(*js.CallExpr)
-			if !ok {
-				continue
-			}
-			v, ok := call.X.(*js.Var)
-			if !ok {
-				continue
-			}
-			f, ok := named[jsast.Resolve(v)]
-			if !ok || pending[f] == nil {
-				continue
-			}
-			caller := in.At(i)
-			cur := in.funcs[f]
-			if rank(caller.Context) > rank(cur.Context) {
-				desc := "in function " + string(v.Data) + ", called " + caller.Desc
-				in.funcs[f] = Where{Context: caller.Context, Desc: desc, Func: f}
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
-	// Functions nested in a function inherit start-up/exempt context only
-	// through calls; otherwise a nested function keeps its own.
+	in.byUses(b)
 	return in
-}
-
-func rank(c Context) int {
-	switch c {
-	case Hot:
-		return 3
-	case Exempt:
-		return 2
-	case Startup:
-		return 1
-	}
-	return 0
 }
 
 func isFunc(n js.INode) bool {
@@ -157,9 +154,10 @@ func isFunc(n js.INode) bool {
 	return false
 }
 
-// direct classifies function node i from its own syntax and position; it
-// returns the function's name when call sites must decide.
-func (in *Info) direct(i int, b *bindings.Info) (Where, *js.Var) {
+// direct classifies function node i from its own syntax and position.
+// Functions whose uses decide (named functions, constructors, functions
+// stored in a local object) are refined by byUses.
+func (in *Info) direct(i int, b *bindings.Info) Where {
 	m := in.mod
 	nodes := m.Nodes()
 	n := nodes[i]
@@ -177,68 +175,96 @@ func (in *Info) direct(i int, b *bindings.Info) (Where, *js.Var) {
 		switch p := nodes[parent].N.(type) {
 		case *js.CallExpr:
 			if p.X == n.N { // immediately invoked
-				return enclosing(), nil
+				return enclosing()
 			}
 			callee := calleeName(m, b, p.X)
-			if last := lastName(p.X); syncCallbacks[last] {
-				return enclosing(), nil
+			last := lastName(p.X)
+			if syncCallbacks[last] {
+				return enclosing()
 			}
 			if isExitListener(m, b, p) {
-				return Where{Context: Exempt, Desc: "in a process 'exit' listener (which must be synchronous)", Func: i}, nil
+				return Where{Context: Exempt, Desc: "in a process 'exit' listener (which must be synchronous)", Func: i}
+			}
+			if isCrashHandler(m, b, p, i) {
+				return Where{Context: Exempt, Desc: "in a handler that exits the process", Func: i}
+			}
+			if desc, ok := bootCallbacks[last]; ok && (last != "listen" || p.Args.List[len(p.Args.List)-1].Value == n.N) {
+				if _, isDot := p.X.(*js.DotExpr); isDot {
+					e := enclosing()
+					if e.Context == Startup {
+						return Where{Context: Startup, Desc: fmt.Sprintf(desc, callee), Func: i}
+					}
+				}
 			}
 			w.Context, w.Desc = Hot, "in the callback passed to "+callee
-			return w, nil
+			return w
 		case *js.NewExpr:
 			if r, ok := b.Of(p.X); ok && r.Module == bindings.Global && r.Member == "Promise" {
-				return enclosing(), nil // the executor runs synchronously
+				return enclosing() // the executor runs synchronously
 			}
 			w.Context, w.Desc = Hot, "in the callback passed to new "+calleeName(m, b, p.X)
-			return w, nil
+			return w
 		case *js.GroupExpr:
 			if gp := nodes[parent].Parent; gp >= 0 {
 				if c, ok := nodes[gp].N.(*js.CallExpr); ok && c.X == nodes[parent].N {
-					return enclosing(), nil // (function () { ... })()
+					return enclosing() // (function () { ... })()
 				}
 			}
 		}
 	}
+	if name := exportedName(m, i, parent); name != "" && buildHooks[name] {
+		return Where{Context: Exempt, Desc: "in " + name + ", which runs at build time", Func: i}
+	}
+	async := isAsync(n.N)
 	switch f := n.N.(type) {
 	case *js.MethodDecl:
 		name := m.Text(nodeSpanOfName(m, i))
-		if f.Async {
-			return Where{Context: Hot, Desc: "in async method " + name, Func: i}, nil
+		if _, inClass := nodes[parent].N.(*js.ClassDecl); inClass && name == "constructor" {
+			return Where{Context: Unknown, Desc: "in a constructor", Func: i}
 		}
-		return Where{Context: Hot, Desc: "in method " + name, Func: i}, nil
+		if async {
+			return Where{Context: Hot, Desc: "in async method " + name, Func: i}
+		}
+		return Where{Context: Hot, Desc: "in method " + name, Func: i}
 	case *js.FuncDecl:
 		if f.Name != nil {
-			if f.Async {
-				return Where{Context: Hot, Desc: "in async function " + string(f.Name.Data), Func: i}, nil
-			}
-			return Where{Context: Unknown, Desc: "in function " + string(f.Name.Data), Func: i}, f.Name
+			return named(string(f.Name.Data), async, i)
 		}
 		if v := assignedTo(m, i, parent); v != nil {
-			if f.Async {
-				return Where{Context: Hot, Desc: "in async function " + string(v.Data), Func: i}, nil
-			}
-			return Where{Context: Unknown, Desc: "in function " + string(v.Data), Func: i}, v
-		}
-		if f.Async {
-			return Where{Context: Hot, Desc: "in an async function", Func: i}, nil
+			return named(string(v.Data), async, i)
 		}
 	case *js.ArrowFunc:
 		if v := assignedTo(m, i, parent); v != nil {
-			if f.Async {
-				return Where{Context: Hot, Desc: "in async function " + string(v.Data), Func: i}, nil
-			}
-			return Where{Context: Unknown, Desc: "in function " + string(v.Data), Func: i}, v
+			return named(string(v.Data), async, i)
 		}
-		if f.Async {
-			return Where{Context: Hot, Desc: "in an async function", Func: i}, nil
-		}
+	}
+	if async {
+		return Where{Context: Hot, Desc: "in an async function", Func: i}
 	}
 	// A function stored in an object, exported or assigned to a property:
 	// whoever calls it does so after start-up.
-	return Where{Context: Hot, Desc: "in a function called after start-up", Func: i}, nil
+	return Where{Context: Hot, Desc: "in a function called after start-up", Func: i}
+}
+
+// named is the initial context of a named function: async functions are
+// hot unless their uses say otherwise, others are decided by their uses.
+func named(name string, async bool, i int) Where {
+	if async {
+		return Where{Context: Hot, Desc: "in async function " + name, Func: i}
+	}
+	return Where{Context: Unknown, Desc: "in function " + name, Func: i}
+}
+
+func isAsync(n js.INode) bool {
+	switch f := n.(type) {
+	case *js.FuncDecl:
+		return f.Async
+	case *js.ArrowFunc:
+		return f.Async
+	case *js.MethodDecl:
+		return f.Async
+	}
+	return false
 }
 
 // assignedTo returns the variable a function expression initialises

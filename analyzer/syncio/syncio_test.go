@@ -7,6 +7,6 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer/syncio"
 )
 
-func TestSyncIO(t *testing.T) {
+func Test(t *testing.T) {
 	checktest.Run(t, "testdata", syncio.Analyzer)
 }

@@ -39,6 +39,7 @@ type checkFlags struct {
 	severity      string
 	quiet         bool
 	noColor       bool
+	startup       bool
 }
 
 type stringList []string
@@ -61,6 +62,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.severity, "severity", "info", "report only problems of at least this severity: error, warning or info")
 	fs.BoolVar(&c.quiet, "quiet", false, "print the problems only: no summary, progress or notes")
 	fs.BoolVar(&c.noColor, "no-color", false, "no colours (also when NO_COLOR is set); colours are used only on a terminal")
+	fs.BoolVar(&c.startup, "startup", false, "also report blocking calls in start-up code, at info severity (config: \"startup\": \"report\")")
 }
 
 const checkUsage = `usage: blockcheck check [flags] [paths...]
@@ -219,6 +221,8 @@ func (r *checkRun) analyze(paths, list []string) *driver.Result {
 		Analyzers: checkAnalyzers(),
 		Root:      commonRoot(paths),
 		Workers:   r.flags.workers,
+		Startup:   r.flags.startup,
+		Rules:     analyzer.Names(),
 	})
 	for _, e := range res.Errors {
 		r.errorf("%v", e)

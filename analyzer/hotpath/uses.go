@@ -1,0 +1,431 @@
+package hotpath
+
+import (
+	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/blockcheck/blockcheck/analyzer/bindings"
+	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/analyzer/resolve"
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+// fnUses are the uses of a function that has a handle: a name, a class
+// (its constructor), or a property of a local object.
+type fnUses struct {
+	node     int
+	name     string
+	async    bool
+	object   bool   // a property of a local object
+	calls    []int  // call (or new) expressions that call it
+	escape   string // where it is passed or stored, if anywhere
+	exported bool
+}
+
+// byUses refines the context of functions with handles from how they are
+// used: passed as a callback or stored → hot; exported → its importers
+// decide (unknown, hot if async); called → the most demanding context of
+// its callers. It iterates to a fixed point, bounded.
+func (in *Info) byUses(b *bindings.Info) {
+	m := in.mod
+	nodes := m.Nodes()
+	index := map[js.INode]int{}
+	for i := range nodes {
+		if isFunc(nodes[i].N) {
+			index[nodes[i].N] = i
+		}
+	}
+	handles := map[*js.Var]*fnUses{}
+	objects := map[*js.Var]map[string]*fnUses{}
+	var fns []*fnUses
+	add := func(v *js.Var, f *fnUses) {
+		if v = jsast.Resolve(v); v != nil && handles[v] == nil {
+			handles[v] = f
+			fns = append(fns, f)
+		}
+	}
+	for i := range nodes {
+		switch n := nodes[i].N.(type) {
+		case *js.FuncDecl:
+			parent := int(nodes[i].Parent)
+			if n.Name != nil {
+				add(n.Name, &fnUses{node: i, name: string(n.Name.Data), async: n.Async, exported: exportedName(m, i, parent) != ""})
+			} else if v := assignedTo(m, i, parent); v != nil {
+				add(v, &fnUses{node: i, name: string(v.Data), async: n.Async})
+			}
+		case *js.ArrowFunc:
+			if v := assignedTo(m, i, int(nodes[i].Parent)); v != nil {
+				add(v, &fnUses{node: i, name: string(v.Data), async: n.Async})
+			}
+		case *js.ClassDecl:
+			if n.Name == nil {
+				continue
+			}
+			for _, k := range m.Children(i) {
+				if md, ok := nodes[k].N.(*js.MethodDecl); ok && m.Text(nodeSpanOfName(m, k)) == "constructor" {
+					add(n.Name, &fnUses{node: k, name: string(n.Name.Data) + " constructor", exported: exportedName(m, i, int(nodes[i].Parent)) != "", async: md.Async})
+				}
+			}
+		case *js.VarDecl:
+			for _, el := range n.List {
+				v, ok := el.Binding.(*js.Var)
+				obj, ok2 := el.Default.(*js.ObjectExpr)
+				if !ok || !ok2 {
+					continue
+				}
+				props := map[string]*fnUses{}
+				for _, p := range obj.List {
+					if p.Name == nil || p.Name.Computed != nil || p.Value == nil {
+						continue
+					}
+					if k, ok := index[p.Value]; ok {
+						name := string(p.Name.Literal.Data)
+						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: isAsync(p.Value), object: true}
+						props[name] = f
+						fns = append(fns, f)
+					}
+				}
+				if len(props) > 0 {
+					objects[jsast.Resolve(v)] = props
+				}
+			}
+		case *js.ExportStmt:
+			for _, a := range n.List {
+				name := a.Binding
+				if a.Name != nil && string(a.Name) != "default" && a.Binding == nil {
+					name = a.Name
+				}
+				for _, v := range m.AST.BlockStmt.Scope.Declared {
+					if string(v.Data) == string(name) {
+						if f := handles[jsast.Resolve(v)]; f != nil {
+							f.exported = true
+						}
+					}
+				}
+			}
+		}
+	}
+	// Record every use.
+	for i := range nodes {
+		v, ok := nodes[i].N.(*js.Var)
+		if !ok || nodes[i].Binding {
+			continue
+		}
+		rv := jsast.Resolve(v)
+		if f := handles[rv]; f != nil {
+			in.use(b, f, i)
+		}
+		if props := objects[rv]; props != nil {
+			p := int(nodes[i].Parent)
+			if p >= 0 {
+				if dot, ok := nodes[p].N.(*js.DotExpr); ok && dot.X == nodes[i].N {
+					if f := props[lastName(dot)]; f != nil {
+						in.use(b, f, p)
+					}
+					continue
+				}
+			}
+			exported := exportContext(m, i)
+			for _, f := range props {
+				if exported {
+					f.exported = true
+				} else if f.escape == "" {
+					f.escape = "stored in " + string(v.Data)
+				}
+			}
+		}
+	}
+	// Hot and unknown functions that look like request handlers are hot.
+	for round := 0; round < 16; round++ {
+		changed := false
+		for _, f := range fns {
+			w := in.contextOf(f)
+			if w != in.funcs[f.node] {
+				in.funcs[f.node] = w
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for i, w := range in.funcs {
+		if w.Context == Unknown && handlerSignature(nodes[i].N) {
+			in.funcs[i] = Where{Context: Hot, Desc: w.Desc + " (a request handler by its parameters)", Func: i}
+		}
+	}
+}
+
+// use records the use of f by the expression at node i.
+func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
+	m := in.mod
+	nodes := m.Nodes()
+	p := int(nodes[i].Parent)
+	if p < 0 {
+		return
+	}
+	switch pn := nodes[p].N.(type) {
+	case *js.CallExpr:
+		if pn.X == nodes[i].N {
+			f.calls = append(f.calls, p)
+			return
+		}
+		if last := lastName(pn.X); syncCallbacks[last] {
+			f.calls = append(f.calls, p)
+			return
+		}
+		if f.escape == "" {
+			f.escape = "passed to " + calleeName(m, b, pn.X)
+		}
+		return
+	case *js.NewExpr:
+		if pn.X == nodes[i].N {
+			f.calls = append(f.calls, p)
+			return
+		}
+	case *js.ExprStmt:
+		return // a bare reference does nothing
+	}
+	if exportContext(m, i) {
+		f.exported = true
+		return
+	}
+	if f.escape == "" {
+		f.escape = "used as a value"
+	}
+}
+
+// contextOf computes f's context from its uses and the current contexts
+// of its callers.
+func (in *Info) contextOf(f *fnUses) Where {
+	cur := in.funcs[f.node]
+	if cur.Context == Exempt || cur.Context == Worker {
+		return cur
+	}
+	if f.escape != "" {
+		return Where{Context: Hot, Desc: "in function " + f.name + ", " + f.escape, Func: f.node}
+	}
+	var best Where
+	found := false
+	for _, c := range f.calls {
+		w := in.At(c)
+		if w.Func == f.node {
+			continue // recursion
+		}
+		if !found || rank(w.Context) > rank(best.Context) {
+			best, found = w, true
+		}
+	}
+	if found && best.Context != Unknown {
+		return Where{Context: best.Context, Desc: "in function " + f.name + ", called " + best.Desc, Func: f.node, Inherited: true}
+	}
+	if f.async && (len(f.calls) == 0 || f.exported) {
+		return Where{Context: Hot, Desc: "in async function " + f.name, Func: f.node}
+	}
+	if f.object && len(f.calls) == 0 && !f.exported {
+		return Where{Context: Hot, Desc: "in function " + f.name + ", called after start-up", Func: f.node}
+	}
+	return Where{Context: Unknown, Desc: "in function " + f.name, Func: f.node}
+}
+
+// handlerSignature recognises request-handler parameter lists: (req, res),
+// (request, reply), (ctx, next)...
+func handlerSignature(n js.INode) bool {
+	var params js.Params
+	switch f := n.(type) {
+	case *js.FuncDecl:
+		params = f.Params
+	case *js.ArrowFunc:
+		params = f.Params
+	case *js.MethodDecl:
+		params = f.Params
+	default:
+		return false
+	}
+	name := func(k int) string {
+		if k < len(params.List) {
+			if v, ok := params.List[k].Binding.(*js.Var); ok {
+				return string(v.Data)
+			}
+		}
+		return ""
+	}
+	switch name(0) + "," + name(1) {
+	case "req,res", "request,response", "request,reply", "req,reply", "ctx,next", "req,resp":
+		return true
+	}
+	return false
+}
+
+func rank(c Context) int {
+	switch c {
+	case Hot:
+		return 4
+	case Exempt:
+		return 3
+	case Worker:
+		return 2
+	case Startup:
+		return 1
+	}
+	return 0
+}
+
+// exportContext reports whether the expression at node i is exported:
+// the value (or inside an object literal that is the value) of
+// module.exports, exports.x, or an export statement.
+func exportContext(m *jsmodule.Module, i int) bool {
+	nodes := m.Nodes()
+	for p := nodes[i].Parent; p >= 0; p = nodes[p].Parent {
+		switch pn := nodes[p].N.(type) {
+		case *js.ObjectExpr, *js.GroupExpr:
+			continue
+		case *js.ExportStmt:
+			return true
+		case *js.BinaryExpr:
+			return pn.Op == js.EqToken && isExportsTarget(pn.X)
+		}
+		return false
+	}
+	return false
+}
+
+// exportedName returns the exported name of function node i, if it is
+// exported directly (export function f, exports.f = function, module.exports.f = ...).
+func exportedName(m *jsmodule.Module, i, parent int) string {
+	nodes := m.Nodes()
+	if parent < 0 {
+		return ""
+	}
+	switch p := nodes[parent].N.(type) {
+	case *js.ExportStmt:
+		if f, ok := nodes[i].N.(*js.FuncDecl); ok && f.Name != nil {
+			return string(f.Name.Data)
+		}
+		return "default"
+	case *js.BinaryExpr:
+		if p.Op == js.EqToken && isExportsTarget(p.X) {
+			if d, ok := p.X.(*js.DotExpr); ok {
+				return lastName(d)
+			}
+		}
+	case *js.VarDecl:
+		if gp := nodes[parent].Parent; gp >= 0 {
+			if _, ok := nodes[gp].N.(*js.ExportStmt); ok {
+				if v := assignedTo(m, i, parent); v != nil {
+					return string(v.Data)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// isExportsTarget recognises module.exports, exports.x and module.exports.x.
+func isExportsTarget(x js.IExpr) bool {
+	d, ok := x.(*js.DotExpr)
+	if !ok {
+		return false
+	}
+	if v, ok := d.X.(*js.Var); ok {
+		return string(v.Data) == "exports" || string(v.Data) == "module" && lastName(d) == "exports"
+	}
+	return isExportsTarget(d.X)
+}
+
+// isCrashHandler recognises process.on('uncaughtException' | signal, fn)
+// where fn itself calls process.exit: writing synchronously right before
+// exiting is what such handlers must do.
+func isCrashHandler(m *jsmodule.Module, b *bindings.Info, call *js.CallExpr, fn int) bool {
+	r, ok := b.Of(call.X)
+	if !ok || len(call.Args.List) < 2 || r.Module != bindings.Global ||
+		r.Member != "process.on" && r.Member != "process.once" && r.Member != "process.addListener" {
+		return false
+	}
+	l, ok := call.Args.List[0].Value.(*js.LiteralExpr)
+	if !ok {
+		return false
+	}
+	switch ev, _ := resolve.StringValue(l.Data); ev {
+	case "uncaughtException", "unhandledRejection", "SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR2", "beforeExit":
+	default:
+		return false
+	}
+	nodes := m.Nodes()
+	for k := fn + 1; k < int(nodes[fn].End); k++ {
+		c, ok := nodes[k].N.(*js.CallExpr)
+		if !ok {
+			continue
+		}
+		if r, ok := b.Of(c.X); ok && r.Module == bindings.Global && (r.Member == "process.exit" || r.Member == "process.abort") {
+			// Only exits made by the handler itself, not by a callback in it.
+			if enclosingFunc(nodes, k) == fn {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func enclosingFunc(nodes []jsast.Node, i int) int {
+	for p := nodes[i].Parent; p >= 0; p = nodes[p].Parent {
+		if isFunc(nodes[p].N) {
+			return int(p)
+		}
+	}
+	return -1
+}
+
+// workerRegions finds the code that runs in a worker thread: the branch of
+// an isMainThread test that is not the main thread's, or the whole module
+// when it uses parentPort or workerData without testing isMainThread.
+func workerRegions(m *jsmodule.Module, b *bindings.Info) []jsast.Span {
+	nodes := m.Nodes()
+	var regions []jsast.Span
+	tests, workerAPI := false, false
+	isMain := func(e js.IExpr) bool {
+		r, ok := b.Of(e)
+		return ok && r.Module == "worker_threads" && r.Member == "isMainThread"
+	}
+	var whole jsast.Span
+	for i := range nodes {
+		if i == 0 || nodes[i].Span.End > whole.End {
+			whole.End = nodes[i].Span.End
+		}
+		switch n := nodes[i].N.(type) {
+		case *js.Var:
+			if nodes[i].Binding {
+				continue
+			}
+			if r, ok := b.Of(n); ok && r.Module == "worker_threads" && (r.Member == "parentPort" || r.Member == "workerData") {
+				workerAPI = true
+			}
+		case *js.DotExpr:
+			if r, ok := b.Of(n); ok && r.Module == "worker_threads" && (r.Member == "parentPort" || r.Member == "workerData") {
+				workerAPI = true
+			}
+		case *js.IfStmt:
+			cond := n.Cond
+			negated := false
+			if u, ok := cond.(*js.UnaryExpr); ok && u.Op == js.NotToken {
+				cond, negated = u.X, true
+			}
+			if !isMain(cond) {
+				continue
+			}
+			tests = true
+			var branch js.IStmt = n.Else
+			if negated {
+				branch = n.Body
+			}
+			for _, k := range m.Children(i) {
+				if nodes[k].N == branch {
+					regions = append(regions, nodes[k].Span)
+				}
+			}
+		}
+	}
+	if !tests && workerAPI {
+		regions = append(regions, whole)
+	}
+	return regions
+}
