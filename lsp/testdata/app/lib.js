@@ -1,0 +1,4 @@
+'use strict';
+exports.loadTemplate = function loadTemplate() {
+  return 'ok';
+};
