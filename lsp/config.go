@@ -27,8 +27,7 @@ type config struct {
 	Node int `json:"node"`
 	// Startup also reports blocking calls made while a module loads
 	// (top-level code), which are fine by default: they run once, before the
-	// server listens. No rule takes this option yet: it is read and kept
-	// so settings written for it stay valid.
+	// server listens (reported at info severity).
 	Startup bool `json:"startup"`
 }
 

@@ -12,6 +12,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
+	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/docs"
@@ -41,7 +42,7 @@ func (d *openDoc) stop() {
 type result struct {
 	snap  *snapshot
 	mod   *jsmodule.Module    // nil when the file does not parse
-	diags []driver.Diagnostic // after suppression comments
+	diags []driver.Diagnostic
 	lsp   []protocol.Diagnostic
 	deps  map[string]bool // other modules the analysis loaded: a change there re-analyzes this one
 }
@@ -176,6 +177,8 @@ func (s *Server) analyze(ctx context.Context, snap *snapshot) (a *result) {
 			ReadFile:  own,
 			Root:      s.rootFor(snap.path),
 			Severity:  cfg.severity,
+			Startup:   cfg.Startup,
+			Rules:     analyzer.Names(),
 		})
 	}()
 	a.mod = res.Modules[snap.path]
@@ -184,13 +187,9 @@ func (s *Server) analyze(ctx context.Context, snap *snapshot) (a *result) {
 			a.deps[p] = true
 		}
 	}
-	var disabled *suppressions
-	if a.mod != nil {
-		disabled = findSuppressions(a.mod.Module)
-	}
 	conv := &converter{s: s, enc: s.encoding(), own: snap, readFile: own}
 	for _, d := range res.Diagnostics {
-		if d.Path != snap.path || disabled.covers(d.Rule, d.Start.Offset) {
+		if d.Path != snap.path {
 			continue
 		}
 		if first, detail, ok := strings.Cut(d.Message, "\n"); ok && strings.HasPrefix(first, "internal error:") {

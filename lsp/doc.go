@@ -9,7 +9,6 @@
 //	documents.go   didOpen/didChange/didClose/didSave and the text of open documents
 //	position.go    LSP positions in the negotiated encoding (UTF-8 or UTF-16) and byte offsets
 //	diagnostics.go analysis of open documents, debounced, and publishDiagnostics
-//	suppress.go    blockcheck-disable comments
 //	codeaction.go  quick fixes, disable comments and source.fixAll.blockcheck
 //	config.go      workspace/configuration (blockcheck.rules, .node, .startup)
 //	workspace.go   workspace folders and watched files
