@@ -33,8 +33,19 @@ var preferences = [][]jsregex.Range{
 	{{Lo: '\t', Hi: '\t'}, {Lo: ' ', Hi: ' '}, {Lo: '\n', Hi: '\r'}, {Lo: '!', Hi: '~'}},
 }
 
-func pickPref(s jsregex.CharSet, pref int) rune {
-	for _, want := range preferences[pref] {
+// multilinePreference tries line terminators first: with the m flag, ^ and
+// $ match around them, so a pump of newlines restarts the search.
+var multilinePreference = []jsregex.Range{{Lo: '\n', Hi: '\n'}, {Lo: '\t', Hi: '\r'}, {Lo: ' ', Hi: '~'}}
+
+func (c *confirmer) prefs() [][]jsregex.Range {
+	if c.prog.flags.Multiline {
+		return append(slices.Clip(preferences), multilinePreference)
+	}
+	return preferences
+}
+
+func pickPref(s jsregex.CharSet, order []jsregex.Range) rune {
+	for _, want := range order {
 		for _, x := range s.R {
 			if lo, hi := max(x.Lo, want.Lo), min(x.Hi, want.Hi); lo <= hi {
 				return lo
@@ -45,7 +56,7 @@ func pickPref(s jsregex.CharSet, pref int) rune {
 	return r
 }
 
-func concrete(sets []jsregex.CharSet, pref int) string {
+func concrete(sets []jsregex.CharSet, pref []jsregex.Range) string {
 	rs := make([]rune, len(sets))
 	for i, s := range sets {
 		rs[i] = pickPref(s, pref)
@@ -127,7 +138,7 @@ func (c *confirmer) attacks(f finding) []*Attack {
 	}
 	var out []*Attack
 	seen := map[string]bool{}
-	for pref := range preferences {
+	for _, pref := range c.prefs() {
 		base := Attack{Prefix: concrete(prefix, pref)}
 		for _, p := range parts {
 			base.Pumps = append(base.Pumps, Pump{Infix: concrete(p.infix, pref), Pump: concrete(p.pump, pref)})
@@ -170,7 +181,7 @@ func (c *confirmer) notStart() (rune, bool) {
 	if free.Empty() {
 		return 0, false
 	}
-	return pickPref(free, 0), true
+	return pickPref(free, preferences[0]), true
 }
 
 // live returns the states (search loop excluded) reachable by reading s.
@@ -260,7 +271,7 @@ func (c *confirmer) suffixes(pumped string) []string {
 		}
 		cands := map[rune]bool{}
 		for _, at := range atoms {
-			cands[pickPref(at, 1)] = true
+			cands[pickPref(at, preferences[1])] = true
 			for _, r := range []rune{'!', 0, '\n', ' ', '\t'} {
 				if at.Contains(r) {
 					cands[r] = true
@@ -305,13 +316,20 @@ func (c *confirmer) measure(atk *Attack, n int) (int64, bool) {
 	return c.measureLimit(atk, n, runLimit)
 }
 
+// A run cut short by the remaining budget (rather than by limit) leaves the
+// budget at zero, so callers must check exhausted before trusting it.
 func (c *confirmer) measureLimit(atk *Attack, n int, limit int64) (int64, bool) {
+	byBudget := c.budget < limit
 	limit = min(limit, c.budget)
 	if limit <= 0 {
+		c.budget = 0
 		return 0, true
 	}
 	steps, aborted := c.prog.run(atk.String(n), limit)
 	c.budget -= steps
+	if aborted && byBudget {
+		c.budget = 0
+	}
 	return steps, aborted
 }
 
@@ -354,11 +372,14 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 		}
 		return max(2, int(math.Round(slope))), d2 >= 0.1*float64(x.Steps)
 	}
-	for n := 2; n <= 4096 && n*pumpLen <= 50000; n *= 2 {
+	for n := 1; n <= 4096 && n*pumpLen <= 50000; n *= 2 {
 		if c.exhausted() {
-			return verdict{}
+			return verdict{complexity: Unknown}
 		}
 		s, ab := c.measure(atk, n)
+		if c.exhausted() {
+			return verdict{complexity: Unknown}
+		}
 		if ab {
 			aborted = true
 			break
@@ -373,14 +394,29 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 		}
 	}
 	if aborted && lastN > 0 {
-		// Refine pump by pump after lastN; the run that hits the limit
-		// counts with the limit as a lower bound.
-		fine := []Sample{samples[len(samples)-1]}
-		limit := min(runLimit, max(20_000, 10*fine[0].Steps))
-		for n := lastN + 1; n < 2*lastN && n <= lastN+3 && !c.exhausted(); n++ {
-			s, ab := c.measureLimit(atk, n, limit)
+		// Refine pump by pump from the last cheap sample; the run that hits
+		// the limit counts with the limit as a lower bound.
+		base := samples[0]
+		for _, s := range samples {
+			if s.Steps <= runLimit/64 {
+				base = s
+			}
+		}
+		fine := []Sample{base}
+		for n := base.N + 1; n <= base.N+8; n++ {
+			if c.exhausted() {
+				return verdict{complexity: Unknown}
+			}
+			s, ab := c.measure(atk, n)
+			if c.exhausted() {
+				return verdict{complexity: Unknown}
+			}
 			if ab {
-				fine = append(fine, Sample{n, limit})
+				// The limit says something only if it is well above the
+				// previous run.
+				if fine[len(fine)-1].Steps < runLimit/4 {
+					fine = append(fine, Sample{n, runLimit})
+				}
 				break
 			}
 			fine = append(fine, Sample{n, s})
@@ -441,10 +477,16 @@ func (c *confirmer) screen(atks []*Attack) []*Attack {
 		}
 		n1 := max(2, 8>>(len(a.Pumps)-1))
 		s1, ab1 := c.measure(a, n1)
+		if c.exhausted() {
+			break
+		}
 		if ab1 {
 			return []*Attack{a}
 		}
 		s2, ab2 := c.measure(a, 2*n1)
+		if c.exhausted() {
+			break
+		}
 		if ab2 {
 			return []*Attack{a}
 		}

@@ -33,6 +33,13 @@ func TestDebugPattern(t *testing.T) {
 		for _, atk := range c.attacks(f) {
 			s, _ := c.measure(atk, 16)
 			fmt.Printf("exp=%v links=%d %q %q %q steps16=%d\n", f.exponential, len(f.links), atk.Prefix, atk.Pumps, atk.Suffix, s)
+			if os.Getenv("RXC") != "" {
+				for n := 1; n < 12; n++ {
+					s, _ := c.measure(atk, n)
+					fmt.Print(n, ":", s, " ")
+				}
+				fmt.Printf("\nconfirm: %+v\n", c.confirm(atk))
+			}
 		}
 	}
 	fmt.Printf("%+v\n", Analyze(p, os.Getenv("RXF"), Options{}))

@@ -25,12 +25,17 @@ type estate struct {
 	set  jsregex.CharSet
 	out  int   // successor of a char state
 	eps  []int // ε-successors, in priority order
+	// For unbounded loops: entering the body (enter) and finishing an
+	// iteration (back) carry the loop number + 1, so that ε-closure can
+	// reject iterations that consumed nothing, as the spec's empty check does.
+	enter, back int
 }
 
 type builder struct {
 	st        []estate
 	flags     jsregex.Flags
 	prog      *program
+	loops     int
 	approx    bool
 	maxStates int
 	overflow  bool
@@ -126,10 +131,13 @@ func (b *builder) repeat(n *jsregex.Repeat, from int) int {
 		from = b.build(n.Body, from)
 	}
 	if n.Max < 0 {
+		b.loops++
+		id := b.loops
 		loop := b.add(estate{})
 		exit := b.add(estate{})
 		b.epsTo(from, loop)
-		body := b.add(estate{})
+		body := b.add(estate{enter: id})
+		back := b.add(estate{back: id})
 		if n.Greedy {
 			b.epsTo(loop, body)
 			b.epsTo(loop, exit)
@@ -137,7 +145,8 @@ func (b *builder) repeat(n *jsregex.Repeat, from int) int {
 			b.epsTo(loop, exit)
 			b.epsTo(loop, body)
 		}
-		b.epsTo(b.build(n.Body, body), loop)
+		b.epsTo(b.build(n.Body, body), back)
+		b.epsTo(back, loop)
 		return exit
 	}
 	for i := 0; i < min(n.Max-n.Min, 2); i++ {
@@ -195,14 +204,18 @@ func buildNFA(re *jsregex.Regexp, prog *program, maxStates int) *nfa {
 	a.succ = make([][]edge, len(a.set))
 	a.accept = make([]bool, len(a.set))
 	budget := 200000
+	// closure follows ε-paths from an ε-state, counting distinct paths to
+	// each char state. A path may leave and re-enter a loop (a new
+	// iteration of an enclosing loop) but may not finish an iteration of a
+	// loop whose body it entered itself: that iteration would be empty.
+	entered := make([]bool, b.loops+1)
 	closure := func(from int) ([]edge, bool) {
 		count := map[int]int8{}
 		var order []int
 		acc := false
-		onPath := make(map[int]bool)
-		var dfs func(int)
-		dfs = func(s int) {
-			if budget--; budget < 0 {
+		var dfs func(s, depth int)
+		dfs = func(s, depth int) {
+			if budget--; budget < 0 || depth > 2*len(b.st) {
 				return
 			}
 			if s == final {
@@ -218,15 +231,21 @@ func buildNFA(re *jsregex.Regexp, prog *program, maxStates int) *nfa {
 				}
 				return
 			}
-			onPath[s] = true
-			for _, t := range st.eps {
-				if !onPath[t] {
-					dfs(t)
-				}
+			if st.back > 0 && entered[st.back] {
+				return
 			}
-			onPath[s] = false
+			if st.enter > 0 {
+				if entered[st.enter] {
+					return
+				}
+				entered[st.enter] = true
+				defer func() { entered[st.enter] = false }()
+			}
+			for _, t := range st.eps {
+				dfs(t, depth+1)
+			}
 		}
-		dfs(from)
+		dfs(from, 0)
 		es := make([]edge, 0, len(order))
 		for _, s := range order {
 			es = append(es, edge{int32(id[s]), count[s]})

@@ -154,6 +154,9 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
 			}
 			tried[k] = true
 			v := c.confirm(atk)
+			if v.complexity == Unknown {
+				break
+			}
 			if v.complexity != Safe {
 				res.Complexity, res.Degree, res.Attack, res.Evidence = v.complexity, v.degree, atk, v.samples
 				res.Hint = hint(f, v.complexity, a.sigma)

@@ -1,0 +1,135 @@
+package redos
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os/exec"
+	"testing"
+	"time"
+)
+
+// nodeTiming runs attack(n) for each n in Node and returns the median
+// matching time in milliseconds per n (test for non-global, replace for g,
+// like the corpus measurements).
+func nodeTiming(t *testing.T, pattern, flags string, atk *Attack, ns []int) []float64 {
+	t.Helper()
+	inputs := make([]string, len(ns))
+	for i, n := range ns {
+		inputs[i] = atk.String(n)
+	}
+	payload, _ := json.Marshal(map[string]any{"p": pattern, "f": flags, "inputs": inputs})
+	const script = `
+const {p, f, inputs} = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const re = new RegExp(p, f);
+const out = [];
+for (const s of inputs) {
+  const ts = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = process.hrtime.bigint();
+    if (re.global) s.replace(re, ''); else { re.lastIndex = 0; re.test(s); }
+    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (ts[k] > 50) break;
+  }
+  ts.sort((a, b) => a - b);
+  out.push(ts[Math.floor(ts.length / 2)]);
+  if (ts[0] > 100) break;
+}
+console.log(JSON.stringify(out));`
+	cmd := exec.Command("node", "-e", script)
+	cmd.Stdin = bytes.NewReader(payload)
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("node: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("node timed out")
+	}
+	var ms []float64
+	if err := json.Unmarshal(stdout.Bytes(), &ms); err != nil {
+		t.Fatalf("node output %q: %v", stdout.String(), err)
+	}
+	return ms
+}
+
+// TestAttacksInNode checks in real V8 that the generated attacks grow as
+// claimed: exponential attacks at least double the time per few pumps,
+// polynomial ones have a log-log slope near their degree.
+func TestAttacksInNode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs node")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node not installed")
+	}
+	for _, c := range nodeSample {
+		t.Run(c.p, func(t *testing.T) {
+			res := Analyze(c.p, c.f, Options{})
+			if res.Complexity != Polynomial && res.Complexity != Exponential {
+				t.Fatalf("not flagged: %+v", res)
+			}
+			if res.Complexity == Exponential {
+				// Pump by pump until a run takes 100 ms: the time must keep
+				// growing by a constant factor per pump.
+				var ns []int
+				for n := 1; n <= 60; n++ {
+					ns = append(ns, n)
+				}
+				ms := nodeTiming(t, c.p, c.f, res.Attack, ns)
+				last := len(ms) - 1
+				if ms[last] < 100 {
+					t.Fatalf("exponential attack %q stays fast in node: ms=%v", res.Attack.String(1), ms)
+				}
+				j := last
+				for j > 0 && ms[j] > 4*ms[last]/100 {
+					j--
+				}
+				perPump := math.Pow(ms[last]/ms[j], 1/float64(last-j))
+				if perPump < 1.25 {
+					t.Errorf("attack %q grows only %.2fx per pump in node (ms=%v)", res.Attack.String(1), perPump, ms)
+				}
+				t.Logf("exponential: %.2fx per pump in node", perPump)
+				return
+			}
+			// Polynomial: double n until a run takes 100 ms.
+			var ns []int
+			for n := 64; n <= 1<<17; n *= 2 {
+				ns = append(ns, n)
+			}
+			ms := nodeTiming(t, c.p, c.f, res.Attack, ns)
+			i := len(ms) - 1
+			if i < 1 || ms[i] < 20 {
+				t.Fatalf("polynomial attack %q never gets slow in node: ms=%v", res.Attack.String(1), ms)
+			}
+			slope := math.Log2(ms[i] / ms[i-1])
+			if slope < 1.4 {
+				t.Errorf("attack %q grows with slope %.2f in node, claimed degree %d (ms=%v)", res.Attack.String(1), slope, res.Degree, ms)
+			}
+			t.Logf("degree %d: node log-log slope %.2f", res.Degree, slope)
+		})
+	}
+}
+
+var nodeSample = []struct{ p, f string }{
+	{`^(a+)+$`, ""},
+	{`^(a|a)*$`, ""},
+	{`^(a|aa)*c$`, ""},
+	{`^(\w+\s?)*$`, ""},
+	{`\s*\s*$`, ""},
+	{`.*.*=.*`, ""},
+	{`^(ab)*(ab)*$`, ""},
+	{`x(a|b|ab)*y`, ""},
+	{`\s+$`, ""},
+	{`^([a-zA-Z0-9._-]+)*@example\.com$`, ""},
+	{`(?:charset|encoding)\s*=\s*['"]? *([\w\-]+)`, "i"},
+	{`^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype svg[^>]*\s*(?:\[?(?:\s*<![^>]*>\s*)*\]?)*[^>]*>\s*)?(?:<svg[^>]*>[^]*<\/svg>|<svg[^/>]*\/\s*>)\s*$`, "i"},
+}
