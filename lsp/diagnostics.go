@@ -41,7 +41,7 @@ func (d *openDoc) stop() {
 // result is the analysis of one snapshot.
 type result struct {
 	snap  *snapshot
-	mod   *jsmodule.Module    // nil when the file does not parse
+	mod   *jsmodule.Module // nil when the file does not parse
 	diags []driver.Diagnostic
 	lsp   []protocol.Diagnostic
 	deps  map[string]bool // other modules the analysis loaded: a change there re-analyzes this one

@@ -1,10 +1,17 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
 	"sync"
 
+	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/uri"
+
+	"github.com/blockcheck/blockcheck/explain"
 )
 
 // Explainer predicts the order in which a program's callbacks run
@@ -98,4 +105,66 @@ func (s *Server) order(ctx context.Context, snap *snapshot) (*Order, error) {
 		c.mu.Unlock()
 		return a.o, nil
 	}
+}
+
+// ExplainOrder is the Explainer backed by the explain package (the
+// prediction "blockcheck explain-order" prints).
+type ExplainOrder struct{}
+
+// Explain implements Explainer.
+func (ExplainOrder) Explain(ctx context.Context, path string, src []byte, node int, readFile func(string) ([]byte, error)) (*Order, error) {
+	pred, err := explain.Predict(path, src, explain.Options{Node: node, ReadFile: readFile})
+	if err != nil {
+		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "explain-order: %v", err)
+	}
+	var text strings.Builder
+	if err := pred.WriteText(&text); err != nil {
+		return nil, err
+	}
+	o := &Order{
+		Markdown:      fmt.Sprintf("### Callback order of %s\n\n```text\n%s```\n", filepath.Base(path), text.String()),
+		Deterministic: pred.Deterministic,
+		Outcomes:      len(pred.Outcomes),
+	}
+	lines := newLineIndex(src)
+	for i, out := range pred.Outcomes {
+		for j, st := range out.Steps {
+			off := -1
+			if st.Line > 0 && st.Line <= lines.lines() {
+				off = min(lines.start[st.Line-1]+max(st.Column-1, 0), lines.lineEnd(st.Line-1))
+			}
+			if st.Line == 1 && st.Column == 1 && strings.HasPrefix(st.Phase, "main") {
+				off = printedAt(src, lines, st.Output) // the main module as a whole: find the print
+			}
+			o.Steps = append(o.Steps, OrderStep{Outcome: i, N: j + 1, Output: st.Output, Phase: st.Phase, Reason: st.Reason, Offset: off})
+		}
+	}
+	return o, nil
+}
+
+// printedAt finds the console call that printed output in the main module,
+// when one string literal on a console.* line holds exactly that text;
+// else -1.
+func printedAt(src []byte, lines *lineIndex, output string) int {
+	found := -1
+	for _, q := range []string{"'", "\"", "`"} {
+		lit := []byte(q + output + q)
+		for i := 0; ; {
+			j := bytes.Index(src[i:], lit)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			l := lines.position(at, utf8Bytes).Line
+			start := lines.start[l]
+			if c := bytes.Index(src[start:at], []byte("console.")); c >= 0 {
+				if found >= 0 {
+					return -1 // ambiguous
+				}
+				found = start + c
+			}
+			i = at + len(lit)
+		}
+	}
+	return found
 }
