@@ -504,3 +504,973 @@ fs.promises.open = (file, flags) => new Promise((resolve, reject) => {
 modules.fs = fs;
 modules['fs/promises'] = fs.promises;
 util.promises = fs.promises;
+
+// ---- streams (a port of the scheduling parts of lib/internal/streams) ----
+function nop() {}
+function streamDestroy(err, cb) {
+  const r = this._readableState;
+  const w = this._writableState;
+  const s = w || r;
+  if ((w && w.destroyed) || (r && r.destroyed)) {
+    if (typeof cb === 'function') cb();
+    return this;
+  }
+  if (err) {
+    if (w && !w.errored) w.errored = err;
+    if (r && !r.errored) r.errored = err;
+  }
+  if (w) w.destroyed = true;
+  if (r) r.destroyed = true;
+  const self = this;
+  const onDestroy = (err2) => {
+    if (err2) {
+      if (w && !w.errored) w.errored = err2;
+      if (r && !r.errored) r.errored = err2;
+    }
+    if (w) w.closed = true;
+    if (r) r.closed = true;
+    if (typeof cb === 'function') cb(err2);
+    if (err2) process.nextTick(emitErrorCloseNT, self, err2);
+    else process.nextTick(emitCloseNT, self);
+  };
+  if (s.constructed === false) {
+    self.once('__constructed', () => self._destroy(err || null, onDestroy));
+  } else {
+    self._destroy(err || null, onDestroy);
+  }
+  return this;
+}
+function emitErrorCloseNT(self, err) {
+  emitErrorNT(self, err);
+  emitCloseNT(self);
+}
+function emitCloseNT(self) {
+  const r = self._readableState;
+  const w = self._writableState;
+  if (w) w.closeEmitted = true;
+  if (r) r.closeEmitted = true;
+  if ((w && w.emitClose) || (r && r.emitClose)) self.emit('close');
+}
+function emitErrorNT(self, err) {
+  const r = self._readableState;
+  const w = self._writableState;
+  if ((w && w.errorEmitted) || (r && r.errorEmitted)) return;
+  if (w) w.errorEmitted = true;
+  if (r) r.errorEmitted = true;
+  self.emit('error', err);
+}
+function errorOrDestroy(stream, err) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if ((w && w.destroyed) || (r && r.destroyed)) return;
+  if ((r && r.autoDestroy) || (w && w.autoDestroy)) stream.destroy(err);
+  else if (err) {
+    if (w) w.errored = err;
+    if (r) r.errored = err;
+    process.nextTick(emitErrorNT, stream, err);
+  }
+}
+function constructStream(stream, cb) {
+  if (typeof stream._construct !== 'function') return;
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (r) r.constructed = false;
+  if (w) w.constructed = false;
+  stream.once('__constructed', cb);
+  process.nextTick(() => {
+    let called = false;
+    stream._construct((err) => {
+      if (called) return;
+      called = true;
+      if (r) r.constructed = true;
+      if (w) w.constructed = true;
+      if (err) errorOrDestroy(stream, err);
+      else process.nextTick(() => stream.emit('__constructed'));
+    });
+  });
+}
+
+class ReadableState {
+  constructor(options, isDuplex) {
+    options = options || {};
+    this.objectMode = !!(options.objectMode || (isDuplex && options.readableObjectMode));
+    this.highWaterMark = options.highWaterMark !== undefined ? options.highWaterMark
+      : (options.readableHighWaterMark !== undefined ? options.readableHighWaterMark : (this.objectMode ? 16 : 16384));
+    this.buffer = [];
+    this.length = 0;
+    this.pipes = [];
+    this.flowing = null;
+    this.ended = false;
+    this.endEmitted = false;
+    this.reading = false;
+    this.constructed = true;
+    this.sync = true;
+    this.needReadable = false;
+    this.emittedReadable = false;
+    this.readableListening = false;
+    this.resumeScheduled = false;
+    this.errorEmitted = false;
+    this.emitClose = options.emitClose !== false;
+    this.autoDestroy = options.autoDestroy !== false;
+    this.destroyed = false;
+    this.errored = null;
+    this.closed = false;
+    this.closeEmitted = false;
+    this.defaultEncoding = options.defaultEncoding || 'utf8';
+    this.encoding = options.encoding || null;
+    this.readingMore = false;
+    this.dataEmitted = false;
+    this.paused = null;
+  }
+}
+
+class Stream extends EventEmitter {
+  pipe(dest, options) {
+    const src = this;
+    const state = this._readableState;
+    state.pipes.push(dest);
+    const doEnd = !options || options.end !== false;
+    const onend = () => dest.end();
+    if (doEnd) {
+      if (state.endEmitted) process.nextTick(onend);
+      else src.once('end', onend);
+    }
+    const ondata = (chunk) => {
+      const ret = dest.write(chunk);
+      if (ret === false) {
+        src.pause();
+        dest.once('drain', () => src.resume());
+      }
+    };
+    src.on('data', ondata);
+    dest.emit('pipe', src);
+    if (dest.writableNeedDrain === true) src.pause();
+    else if (!state.flowing) src.resume();
+    return dest;
+  }
+}
+
+class Readable extends Stream {
+  constructor(options) {
+    super(options);
+    const isDuplex = this instanceof Duplex;
+    this._readableState = new ReadableState(options, isDuplex);
+    if (options) {
+      if (typeof options.read === 'function') this._read = options.read;
+      if (typeof options.destroy === 'function') this._destroy = options.destroy;
+      if (typeof options.construct === 'function') this._construct = options.construct;
+    }
+    constructStream(this, () => {
+      if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
+    });
+  }
+  _read() { throw new Error('The _read() method is not implemented'); }
+  _destroy(err, cb) { cb(err); }
+  destroy(err, cb) { return streamDestroy.call(this, err, cb); }
+  get destroyed() { return this._readableState.destroyed; }
+  get readable() { const r = this._readableState; return !r.destroyed && !r.errored && !r.endEmitted; }
+  get readableEnded() { return this._readableState.endEmitted; }
+  get readableFlowing() { return this._readableState.flowing; }
+  get readableLength() { return this._readableState.length; }
+  get readableObjectMode() { return this._readableState.objectMode; }
+  get closed() { return this._readableState.closed; }
+  setEncoding(enc) { this._readableState.encoding = enc; return this; }
+  push(chunk, encoding) { return readableAddChunk(this, chunk, encoding, false); }
+  unshift(chunk) { return readableAddChunk(this, chunk, undefined, true); }
+  isPaused() { const s = this._readableState; return s.paused === true || s.flowing === false; }
+  read(n) {
+    const state = this._readableState;
+    if (n === undefined) n = NaN;
+    const nOrig = n;
+    if (n !== 0) state.emittedReadable = false;
+    if (n === 0 && state.needReadable &&
+        ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
+      if (state.length === 0 && state.ended) endReadable(this);
+      else emitReadable(this);
+      return null;
+    }
+    n = howMuchToRead(n, state);
+    if (n === 0 && state.ended) {
+      if (state.length === 0) endReadable(this);
+      return null;
+    }
+    let doRead = state.needReadable;
+    if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
+    if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
+      doRead = false;
+    } else if (doRead) {
+      state.reading = true;
+      state.sync = true;
+      if (state.length === 0) state.needReadable = true;
+      try {
+        this._read(state.highWaterMark);
+      } catch (er) {
+        errorOrDestroy(this, er);
+      }
+      state.sync = false;
+      if (!state.reading) n = howMuchToRead(nOrig, state);
+    }
+    let ret = null;
+    if (n > 0) ret = fromList(n, state);
+    if (ret === null) {
+      state.needReadable = state.length <= state.highWaterMark;
+      n = 0;
+    } else {
+      state.length -= state.objectMode ? 1 : n;
+    }
+    if (state.length === 0) {
+      if (!state.ended) state.needReadable = true;
+      if (nOrig !== n && state.ended) endReadable(this);
+    }
+    if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
+      state.dataEmitted = true;
+      this.emit('data', ret);
+    }
+    return ret;
+  }
+  on(ev, fn) {
+    const res = super.on(ev, fn);
+    const state = this._readableState;
+    if (ev === 'data') {
+      state.readableListening = this.listenerCount('readable') > 0;
+      if (state.flowing !== false) this.resume();
+    } else if (ev === 'readable') {
+      if (!state.endEmitted && !state.readableListening) {
+        state.readableListening = state.needReadable = true;
+        state.flowing = false;
+        state.emittedReadable = false;
+        if (state.length) emitReadable(this);
+        else if (!state.reading) process.nextTick(nReadingNextTick, this);
+      }
+    }
+    return res;
+  }
+  addListener(ev, fn) { return this.on(ev, fn); }
+  resume() {
+    const state = this._readableState;
+    if (!state.flowing) {
+      state.flowing = !state.readableListening;
+      if (!state.resumeScheduled) {
+        state.resumeScheduled = true;
+        process.nextTick(resume_, this, state);
+      }
+    }
+    state.paused = false;
+    return this;
+  }
+  pause() {
+    const state = this._readableState;
+    if (state.flowing !== false) {
+      state.flowing = false;
+      this.emit('pause');
+    }
+    state.paused = true;
+    return this;
+  }
+  unpipe() { this._readableState.pipes = []; return this; }
+  [Symbol.asyncIterator]() { return createAsyncIterator(this); }
+  iterator() { return createAsyncIterator(this); }
+  static from(iterable, opts) { return readableFrom(iterable, opts); }
+}
+function nReadingNextTick(self) { self.read(0); }
+function resume_(stream, state) {
+  if (!state.reading) stream.read(0);
+  state.resumeScheduled = false;
+  stream.emit('resume');
+  flow(stream);
+  if (state.flowing && !state.reading) stream.read(0);
+}
+function flow(stream) {
+  const state = stream._readableState;
+  while (state.flowing && stream.read() !== null);
+}
+function howMuchToRead(n, state) {
+  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
+  if (state.objectMode) return 1;
+  if (n !== n) {
+    if (state.flowing && state.length) return chunkLen(state.buffer[0]);
+    return state.length;
+  }
+  if (n <= state.length) return n;
+  return state.ended ? state.length : 0;
+}
+function chunkLen(c) { return typeof c === 'string' || c instanceof Buffer ? c.length : 1; }
+function fromList(n, state) {
+  if (state.length === 0) return null;
+  if (state.objectMode) return state.buffer.shift();
+  if (!n || n >= state.length) {
+    const all = state.buffer;
+    state.buffer = [];
+    if (all.length === 1) return all[0];
+    if (typeof all[0] === 'string') return all.join('');
+    return Buffer.concat(all);
+  }
+  const first = state.buffer[0];
+  if (n < first.length) {
+    state.buffer[0] = first.slice(n);
+    return first.slice(0, n);
+  }
+  if (n === first.length) return state.buffer.shift();
+  let out = state.buffer.shift();
+  while (out.length < n) out = typeof out === 'string' ? out + state.buffer.shift() : Buffer.concat([out, state.buffer.shift()]);
+  return out;
+}
+function readableAddChunk(stream, chunk, encoding, addToFront) {
+  const state = stream._readableState;
+  if (chunk === null) {
+    state.reading = false;
+    onEofChunk(stream, state);
+    return false;
+  }
+  if (!state.objectMode && typeof chunk === 'string') {
+    chunk = state.encoding ? chunk : Buffer.from(chunk);
+  }
+  if (state.objectMode || (chunk && chunk.length > 0)) {
+    if (addToFront) {
+      state.buffer.unshift(chunk);
+      state.length += state.objectMode ? 1 : chunk.length;
+    } else if (state.ended) {
+      errorOrDestroy(stream, new Error('stream.push() after EOF'));
+      return false;
+    } else if (state.destroyed || state.errored) {
+      return false;
+    } else {
+      state.reading = false;
+      if (state.encoding && chunk instanceof Buffer) chunk = chunk.toString();
+      addChunk(stream, state, chunk, false);
+    }
+  } else if (!addToFront) {
+    state.reading = false;
+    maybeReadMore(stream, state);
+  }
+  return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+}
+function addChunk(stream, state, chunk, addToFront) {
+  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+    state.dataEmitted = true;
+    stream.emit('data', chunk);
+  } else {
+    state.length += state.objectMode ? 1 : chunk.length;
+    if (addToFront) state.buffer.unshift(chunk);
+    else state.buffer.push(chunk);
+    if (state.needReadable) emitReadable(stream);
+  }
+  maybeReadMore(stream, state);
+}
+function onEofChunk(stream, state) {
+  if (state.ended) return;
+  state.ended = true;
+  if (state.sync) {
+    emitReadable(stream);
+  } else {
+    state.needReadable = false;
+    state.emittedReadable = true;
+    emitReadable_(stream);
+  }
+}
+function emitReadable(stream) {
+  const state = stream._readableState;
+  state.needReadable = false;
+  if (!state.emittedReadable) {
+    state.emittedReadable = true;
+    process.nextTick(emitReadable_, stream);
+  }
+}
+function emitReadable_(stream) {
+  const state = stream._readableState;
+  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
+    stream.emit('readable');
+    state.emittedReadable = false;
+  }
+  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
+  flow(stream);
+}
+function maybeReadMore(stream, state) {
+  if (!state.readingMore && state.constructed) {
+    state.readingMore = true;
+    process.nextTick(maybeReadMore_, stream, state);
+  }
+}
+function maybeReadMore_(stream, state) {
+  while (!state.reading && !state.ended &&
+         (state.length < state.highWaterMark || (state.flowing && state.length === 0))) {
+    const len = state.length;
+    stream.read(0);
+    if (len === state.length) break;
+  }
+  state.readingMore = false;
+}
+function endReadable(stream) {
+  const state = stream._readableState;
+  if (!state.endEmitted) {
+    state.ended = true;
+    process.nextTick(endReadableNT, state, stream);
+  }
+}
+function endReadableNT(state, stream) {
+  if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
+    state.endEmitted = true;
+    stream.emit('end');
+    const w = stream._writableState;
+    if (w && stream.allowHalfOpen === false && !w.ending) {
+      process.nextTick(() => stream.end());
+    } else if (state.autoDestroy) {
+      const autoDestroy = !w || (w.autoDestroy && (w.finished || w.writable === false));
+      if (autoDestroy) stream.destroy();
+    }
+  }
+}
+function readableFrom(iterable, opts) {
+  if (typeof iterable === 'string' || iterable instanceof Buffer) {
+    return new Readable({ objectMode: true, ...opts, read() { this.push(iterable); this.push(null); } });
+  }
+  let iterator;
+  let isAsync = false;
+  if (iterable && iterable[Symbol.asyncIterator]) {
+    isAsync = true;
+    iterator = iterable[Symbol.asyncIterator]();
+  } else if (iterable && iterable[Symbol.iterator]) {
+    iterator = iterable[Symbol.iterator]();
+  } else {
+    throw new TypeError('The "iterable" argument must be an instance of Iterable.');
+  }
+  const readable = new Readable({ objectMode: true, highWaterMark: 1, ...opts });
+  let reading = false;
+  readable._read = function () {
+    if (!reading) {
+      reading = true;
+      if (isAsync) nextAsync();
+      else nextSync();
+    }
+  };
+  readable._destroy = function (error, cb) {
+    cb(error);
+  };
+  function nextSync() {
+    for (;;) {
+      const { value, done } = iterator.next();
+      if (done) { readable.push(null); return; }
+      if (value && typeof value.then === 'function') {
+        native.unknown('Readable.from over promises');
+        return;
+      }
+      if (readable.push(value)) continue;
+      reading = false;
+      break;
+    }
+  }
+  async function nextAsync() {
+    for (;;) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) { readable.push(null); return; }
+        if (readable.push(value)) continue;
+        reading = false;
+      } catch (err) {
+        readable.destroy(err);
+      }
+      break;
+    }
+  }
+  return readable;
+}
+async function* createAsyncIterator(stream) {
+  let callback = nop;
+  function next(resolve) {
+    if (this === stream) { callback(); callback = nop; } else { callback = resolve; }
+  }
+  stream.on('readable', next);
+  let error;
+  let done = false;
+  const onEnd = (err) => {
+    error = err || null;
+    done = true;
+    callback();
+    callback = nop;
+  };
+  stream.once('end', () => onEnd());
+  stream.once('error', (e) => onEnd(e));
+  stream.once('close', () => onEnd());
+  while (true) {
+    const chunk = stream.destroyed ? null : stream.read();
+    if (chunk !== null) {
+      yield chunk;
+    } else if (error) {
+      throw error;
+    } else if (error === null || done) {
+      return;
+    } else {
+      await new Promise(next);
+    }
+  }
+}
+
+class WritableState {
+  constructor(options, isDuplex) {
+    options = options || {};
+    this.objectMode = !!(options.objectMode || (isDuplex && options.writableObjectMode));
+    this.highWaterMark = options.highWaterMark !== undefined ? options.highWaterMark
+      : (options.writableHighWaterMark !== undefined ? options.writableHighWaterMark : (this.objectMode ? 16 : 16384));
+    this.finalCalled = false;
+    this.needDrain = false;
+    this.ending = false;
+    this.ended = false;
+    this.finished = false;
+    this.destroyed = false;
+    this.decodeStrings = options.decodeStrings !== false;
+    this.defaultEncoding = options.defaultEncoding || 'utf8';
+    this.length = 0;
+    this.writing = false;
+    this.corked = 0;
+    this.sync = true;
+    this.bufferProcessing = false;
+    this.writecb = null;
+    this.writelen = 0;
+    this.afterWriteTickInfo = null;
+    this.buffered = [];
+    this.pendingcb = 0;
+    this.constructed = true;
+    this.prefinished = false;
+    this.errorEmitted = false;
+    this.emitClose = options.emitClose !== false;
+    this.autoDestroy = options.autoDestroy !== false;
+    this.errored = null;
+    this.closed = false;
+    this.closeEmitted = false;
+    this.onFinished = [];
+  }
+}
+function writableInit(stream, options, isDuplex) {
+  stream._writableState = new WritableState(options, isDuplex);
+  if (options) {
+    if (typeof options.write === 'function') stream._write = options.write;
+    if (typeof options.writev === 'function') stream._writev = options.writev;
+    if (typeof options.destroy === 'function') stream._destroy = options.destroy;
+    if (typeof options.final === 'function') stream._final = options.final;
+    if (typeof options.construct === 'function') stream._construct = options.construct;
+  }
+}
+const writableMethods = {
+  write(chunk, encoding, cb) {
+    const state = this._writableState;
+    if (typeof encoding === 'function') { cb = encoding; encoding = state.defaultEncoding; }
+    if (typeof cb !== 'function') cb = nop;
+    if (chunk === null) throw new TypeError('May not write null values to stream');
+    if (!state.objectMode && typeof chunk === 'string' && state.decodeStrings !== false) {
+      chunk = Buffer.from(chunk);
+      encoding = 'buffer';
+    }
+    let err;
+    if (state.ending) err = new Error('write after end');
+    else if (state.destroyed) err = new Error('Cannot call write after a stream was destroyed');
+    if (err) {
+      process.nextTick(cb, err);
+      errorOrDestroy(this, err);
+      return err;
+    }
+    state.pendingcb++;
+    return writeOrBuffer(this, state, chunk, encoding, cb);
+  },
+  cork() { this._writableState.corked++; },
+  uncork() {
+    const state = this._writableState;
+    if (state.corked) {
+      state.corked--;
+      if (!state.writing) clearBuffer(this, state);
+    }
+  },
+  setDefaultEncoding(enc) { this._writableState.defaultEncoding = enc; return this; },
+  end(chunk, encoding, cb) {
+    const state = this._writableState;
+    if (typeof chunk === 'function') { cb = chunk; chunk = null; encoding = null; }
+    else if (typeof encoding === 'function') { cb = encoding; encoding = null; }
+    let err;
+    if (chunk !== null && chunk !== undefined) {
+      const ret = this.write(chunk, encoding);
+      if (ret instanceof Error) err = ret;
+    }
+    if (state.corked) { state.corked = 1; this.uncork(); }
+    if (err) {
+      // nothing
+    } else if (!state.errored && !state.ending) {
+      state.ending = true;
+      finishMaybe(this, state, true);
+      state.ended = true;
+    } else if (state.finished) {
+      err = new Error('write after end');
+    }
+    if (typeof cb === 'function') {
+      if (err || state.finished) process.nextTick(cb, err);
+      else state.onFinished.push(cb);
+    }
+    return this;
+  },
+};
+function writeOrBuffer(stream, state, chunk, encoding, callback) {
+  const len = state.objectMode ? 1 : chunk.length;
+  state.length += len;
+  const ret = state.length < state.highWaterMark;
+  if (!ret) state.needDrain = true;
+  if (state.writing || state.corked || state.errored || !state.constructed) {
+    state.buffered.push({ chunk, encoding, callback });
+  } else {
+    state.writelen = len;
+    state.writecb = callback;
+    state.writing = true;
+    state.sync = true;
+    stream._write(chunk, encoding, (er) => onwrite(stream, er));
+    state.sync = false;
+  }
+  return ret && !state.errored && !state.destroyed;
+}
+function onwrite(stream, er) {
+  const state = stream._writableState;
+  const sync = state.sync;
+  const cb = state.writecb;
+  if (typeof cb !== 'function') {
+    errorOrDestroy(stream, new Error('Callback called multiple times'));
+    return;
+  }
+  state.writing = false;
+  state.writecb = null;
+  state.length -= state.writelen;
+  state.writelen = 0;
+  if (er) {
+    if (!state.errored) state.errored = er;
+    if (sync) process.nextTick(onwriteError, stream, state, er, cb);
+    else onwriteError(stream, state, er, cb);
+  } else {
+    if (state.buffered.length > 0) clearBuffer(stream, state);
+    if (sync) {
+      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+        state.afterWriteTickInfo.count++;
+      } else {
+        state.afterWriteTickInfo = { count: 1, cb, stream, state };
+        process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+      }
+    } else {
+      afterWrite(stream, state, 1, cb);
+    }
+  }
+}
+function onwriteError(stream, state, er, cb) {
+  --state.pendingcb;
+  cb(er);
+  errorOrDestroy(stream, er);
+}
+function afterWriteTick({ stream, state, count, cb }) {
+  state.afterWriteTickInfo = null;
+  return afterWrite(stream, state, count, cb);
+}
+function afterWrite(stream, state, count, cb) {
+  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
+  if (needDrain) {
+    state.needDrain = false;
+    stream.emit('drain');
+  }
+  while (count-- > 0) {
+    state.pendingcb--;
+    cb();
+  }
+  finishMaybe(stream, state);
+}
+function clearBuffer(stream, state) {
+  if (state.corked || state.bufferProcessing || state.destroyed || !state.constructed) return;
+  state.bufferProcessing = true;
+  while (state.buffered.length > 0 && !state.writing) {
+    const { chunk, encoding, callback } = state.buffered.shift();
+    const len = state.objectMode ? 1 : chunk.length;
+    state.writelen = len;
+    state.writecb = callback;
+    state.writing = true;
+    state.sync = true;
+    stream._write(chunk, encoding, (er) => onwrite(stream, er));
+    state.sync = false;
+  }
+  state.bufferProcessing = false;
+}
+function needFinish(state) {
+  return state.ending && !state.destroyed && state.constructed && state.length === 0 &&
+    !state.errored && state.buffered.length === 0 && !state.finished && !state.writing &&
+    !state.errorEmitted && !state.closeEmitted;
+}
+function callFinal(stream, state) {
+  let called = false;
+  function onFinish(err) {
+    if (called) return;
+    called = true;
+    state.pendingcb--;
+    if (err) {
+      errorOrDestroy(stream, err);
+    } else if (needFinish(state)) {
+      state.prefinished = true;
+      stream.emit('prefinish');
+      state.pendingcb++;
+      process.nextTick(finish, stream, state);
+    }
+  }
+  state.sync = true;
+  state.pendingcb++;
+  try {
+    stream._final(onFinish);
+  } catch (err) {
+    onFinish(err);
+  }
+  state.sync = false;
+}
+function prefinish(stream, state) {
+  if (!state.prefinished && !state.finalCalled) {
+    if (typeof stream._final === 'function' && !state.destroyed) {
+      state.finalCalled = true;
+      callFinal(stream, state);
+    } else {
+      state.prefinished = true;
+      stream.emit('prefinish');
+    }
+  }
+}
+function finishMaybe(stream, state, sync) {
+  if (needFinish(state)) {
+    prefinish(stream, state);
+    if (state.pendingcb === 0) {
+      if (sync) {
+        state.pendingcb++;
+        process.nextTick(() => {
+          if (needFinish(state)) finish(stream, state);
+          else state.pendingcb--;
+        });
+      } else if (needFinish(state)) {
+        state.pendingcb++;
+        finish(stream, state);
+      }
+    }
+  }
+}
+function finish(stream, state) {
+  state.pendingcb--;
+  state.finished = true;
+  const cbs = state.onFinished.splice(0);
+  for (let i = 0; i < cbs.length; i++) cbs[i]();
+  stream.emit('finish');
+  if (state.autoDestroy) {
+    const r = stream._readableState;
+    const autoDestroy = !r || (r.autoDestroy && (r.endEmitted || r.readable === false));
+    if (autoDestroy) stream.destroy();
+  }
+}
+
+class Writable extends Stream {
+  constructor(options) {
+    super(options);
+    writableInit(this, options, false);
+    constructStream(this, () => {
+      const state = this._writableState;
+      if (!state.writing) clearBuffer(this, state);
+      finishMaybe(this, state);
+    });
+  }
+  _write(chunk, enc, cb) {
+    if (this._writev) this._writev([{ chunk, encoding: enc }], cb);
+    else throw new Error('The _write() method is not implemented');
+  }
+  _destroy(err, cb) { cb(err); }
+  destroy(err, cb) { return streamDestroy.call(this, err, cb); }
+  get destroyed() { return this._writableState.destroyed; }
+  get writable() { const w = this._writableState; return !w.destroyed && !w.errored && !w.ending && !w.ended; }
+  get writableEnded() { return this._writableState.ending; }
+  get writableFinished() { return this._writableState.finished; }
+  get writableNeedDrain() { const w = this._writableState; return !w.destroyed && !w.ending && w.needDrain; }
+  get writableLength() { return this._writableState.length; }
+  get closed() { return this._writableState.closed; }
+}
+Object.assign(Writable.prototype, writableMethods);
+
+class Duplex extends Readable {
+  constructor(options) {
+    super(options);
+    writableInit(this, options, true);
+    this.allowHalfOpen = !options || options.allowHalfOpen !== false;
+    if (options && options.readable === false) { this._readableState.readable = false; this._readableState.ended = true; this._readableState.endEmitted = true; }
+    if (options && options.writable === false) { this._writableState.writable = false; this._writableState.ending = true; this._writableState.ended = true; this._writableState.finished = true; }
+  }
+  get writable() { const w = this._writableState; return !w.destroyed && !w.errored && !w.ending && !w.ended; }
+  get writableEnded() { return this._writableState.ending; }
+  get writableFinished() { return this._writableState.finished; }
+  get writableNeedDrain() { const w = this._writableState; return !w.destroyed && !w.ending && w.needDrain; }
+  get destroyed() { return this._readableState.destroyed; }
+}
+Object.assign(Duplex.prototype, writableMethods);
+Duplex.prototype._write = Writable.prototype._write;
+
+const kCallback = Symbol('kCallback');
+class Transform extends Duplex {
+  constructor(options) {
+    super(options);
+    this._readableState.sync = false;
+    this[kCallback] = null;
+    if (options) {
+      if (typeof options.transform === 'function') this._transform = options.transform;
+      if (typeof options.flush === 'function') this._flush = options.flush;
+    }
+  }
+  _final(cb) {
+    if (typeof this._flush === 'function' && !this.destroyed) {
+      this._flush((er, data) => {
+        if (er) { if (cb) cb(er); else this.destroy(er); return; }
+        if (data != null) this.push(data);
+        this.push(null);
+        if (cb) cb();
+      });
+    } else {
+      this.push(null);
+      if (cb) cb();
+    }
+  }
+  _transform() { throw new Error('The _transform() method is not implemented'); }
+  _write(chunk, encoding, callback) {
+    const rState = this._readableState;
+    const wState = this._writableState;
+    const length = rState.length;
+    this._transform(chunk, encoding, (err, val) => {
+      if (err) { callback(err); return; }
+      if (val != null) this.push(val);
+      if (rState.ended) {
+        process.nextTick(callback);
+      } else if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
+        callback();
+      } else {
+        this[kCallback] = callback;
+      }
+    });
+  }
+  _read() {
+    if (this[kCallback]) {
+      const callback = this[kCallback];
+      this[kCallback] = null;
+      callback();
+    }
+  }
+}
+class PassThrough extends Transform {
+  _transform(chunk, enc, cb) { cb(null, chunk); }
+}
+
+function finished(stream, opts, callback) {
+  if (typeof opts === 'function') { callback = opts; opts = {}; }
+  let called = false;
+  const done = (err) => { if (!called) { called = true; callback.call(stream, err); } };
+  const r = stream._readableState;
+  const w = stream._writableState;
+  const wantClose = (w && w.emitClose) || (r && r.emitClose);
+  let finishedW = !w || w.finished;
+  let endedR = !r || r.endEmitted || (w && !(stream instanceof Duplex));
+  const check = () => { if (finishedW && endedR && !wantClose) done(); };
+  stream.on('finish', () => { finishedW = true; check(); });
+  stream.on('end', () => { endedR = true; check(); });
+  stream.on('error', (e) => done(e));
+  stream.on('close', () => { if (wantClose) done(); });
+  return () => {};
+}
+function pipeline(...streams) {
+  let callback = typeof streams[streams.length - 1] === 'function' ? streams.pop() : nop;
+  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
+  let error;
+  for (let i = 0; i < streams.length - 1; i++) {
+    let src = streams[i];
+    if (!(src instanceof Stream)) src = streams[i] = readableFrom(src);
+    src.pipe(streams[i + 1]);
+    src.on('error', (e) => { if (!error) { error = e; streams.forEach((s) => s.destroy && s.destroy()); } });
+  }
+  const last = streams[streams.length - 1];
+  finished(last, (err) => callback(err || error));
+  return last;
+}
+
+const stream = Stream;
+Object.assign(stream, {
+  Stream, Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished,
+  promises: {
+    pipeline: (...s) => new Promise((res, rej) => pipeline(...s, (e) => (e ? rej(e) : res()))),
+    finished: (s, o) => new Promise((res, rej) => finished(s, o, (e) => (e ? rej(e) : res()))),
+  },
+});
+modules.stream = stream;
+modules['stream/promises'] = stream.promises;
+
+// ---- fs streams ----
+class ReadStream extends Readable {
+  constructor(file, opts) {
+    opts = opts || {};
+    super({ highWaterMark: opts.highWaterMark || 65536, encoding: opts.encoding, emitClose: opts.emitClose });
+    this.path = file;
+    this.fd = null;
+    this.flags = opts.flags || 'r';
+    this.bytesRead = 0;
+    this.pos = opts.start || 0;
+    this.end = opts.end === undefined ? Infinity : opts.end;
+    this.pending = true;
+  }
+  _construct(cb) {
+    fs.open(this.path, this.flags, (er, fd) => {
+      if (er) { cb(er); return; }
+      this.fd = fd;
+      cb();
+      this.emit('open', fd);
+      this.emit('ready');
+    });
+  }
+  _read(n) {
+    const want = Math.min(n, this.end - this.pos + 1);
+    if (want <= 0) { this.push(null); return; }
+    const buf = Buffer.alloc(want);
+    fs.read(this.fd, buf, 0, want, this.pos, (er, bytesRead) => {
+      if (er) { errorOrDestroy(this, er); return; }
+      this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      if (bytesRead > 0) this.push(bytesRead === want ? buf : buf.slice(0, bytesRead));
+      else this.push(null);
+    });
+  }
+  _destroy(err, cb) {
+    if (this.fd === null || this.fd === undefined) { cb(err); return; }
+    const fd = this.fd;
+    this.fd = null;
+    fs.close(fd, (er) => cb(er || err));
+  }
+  close(cb) { if (typeof cb === 'function') this.once('close', cb); this.destroy(); }
+}
+class WriteStream extends Writable {
+  constructor(file, opts) {
+    opts = opts || {};
+    super({ highWaterMark: opts.highWaterMark, emitClose: opts.emitClose, decodeStrings: true });
+    this.path = file;
+    this.fd = null;
+    this.flags = opts.flags || 'w';
+    this.bytesWritten = 0;
+  }
+  _construct(cb) {
+    fs.open(this.path, this.flags, (er, fd) => {
+      if (er) { cb(er); return; }
+      this.fd = fd;
+      cb();
+      this.emit('open', fd);
+      this.emit('ready');
+    });
+  }
+  _write(chunk, enc, cb) {
+    fs.write(this.fd, chunk.toString(), (er) => {
+      if (er) return cb(er);
+      this.bytesWritten += chunk.length;
+      cb();
+    });
+  }
+  _destroy(err, cb) {
+    if (this.fd === null || this.fd === undefined) { cb(err); return; }
+    const fd = this.fd;
+    this.fd = null;
+    fs.close(fd, (er) => cb(er || err));
+  }
+  close(cb) { if (typeof cb === 'function') this.once('close', cb); this.end(); }
+}
+fs.ReadStream = ReadStream;
+fs.WriteStream = WriteStream;
