@@ -67,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case hotpath.Startup:
 			category += ":startup"
 		}
-		if c.inWorker(i) {
+		if InWorker(c.m, c.b, i) {
 			continue
 		}
 		if msg, ok := c.spin(i, exits); ok {
@@ -662,14 +662,16 @@ func (c *checker) header(i int) jsast.Span {
 	return jsast.Span{Start: s.Start, End: s.Start + len(strings.TrimRight(text, " \t\r\n"))}
 }
 
-// inWorker reports whether node i runs in a worker thread: inside
+// InWorker reports whether node i runs in a worker thread, where waiting
+// and heavy work block no event loop that serves anything: inside
 // `if (!isMainThread)` (or the else of `if (isMainThread)`), or anywhere in
 // a module that talks to its parent (parentPort, workerData) and starts no
-// worker of its own.
-func (c *checker) inWorker(i int) bool {
+// worker of its own. cpu-loop uses it too.
+func InWorker(m *jsmodule.Module, b *bindings.Info, i int) bool {
+	nodes := m.Nodes()
 	isMain := bindings.Ref{Module: "worker_threads", Member: "isMainThread"}
-	for j := int(c.nodes[i].Parent); j >= 0; j = int(c.nodes[j].Parent) {
-		s, ok := c.nodes[j].N.(*js.IfStmt)
+	for j := int(nodes[i].Parent); j >= 0; j = int(nodes[j].Parent) {
+		s, ok := nodes[j].N.(*js.IfStmt)
 		if !ok {
 			continue
 		}
@@ -677,24 +679,20 @@ func (c *checker) inWorker(i int) bool {
 		if u, ok := cond.(*js.UnaryExpr); ok && u.Op == js.NotToken {
 			cond, negated = u.X, true
 		}
-		if r, ok := c.b.Of(cond); !ok || r != isMain {
+		if r, ok := b.Of(cond); !ok || r != isMain {
 			continue
 		}
-		inBody := false
-		if k, ok := c.index[s.Body]; ok {
-			inBody = i >= k && i < int(c.nodes[k].End)
-		}
-		return inBody == negated
+		return m.Span(s.Body).Contains(nodes[i].Span) == negated
 	}
 	worker, spawns := false, false
-	for _, n := range c.nodes {
+	for _, n := range nodes {
 		switch x := n.N.(type) {
 		case *js.DotExpr, *js.Var:
-			if r, ok := c.b.Of(x.(js.IExpr)); ok && r.Module == "worker_threads" && (r.Member == "parentPort" || r.Member == "workerData") {
+			if r, ok := b.Of(x.(js.IExpr)); ok && r.Module == "worker_threads" && (r.Member == "parentPort" || r.Member == "workerData") {
 				worker = true
 			}
 		case *js.NewExpr:
-			if r, ok := c.b.Of(x.X); ok && r == (bindings.Ref{Module: "worker_threads", Member: "Worker"}) {
+			if r, ok := b.Of(x.X); ok && r == (bindings.Ref{Module: "worker_threads", Member: "Worker"}) {
 				spawns = true
 			}
 		}
