@@ -9,12 +9,16 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/blockcheck/blockcheck/analyzer/atomicswait"
 	"github.com/blockcheck/blockcheck/analyzer/busywait"
 	"github.com/blockcheck/blockcheck/analyzer/cpuloop"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/analyzer/redos"
+	"github.com/blockcheck/blockcheck/analyzer/synccrypto"
 	"github.com/blockcheck/blockcheck/analyzer/syncio"
+	"github.com/blockcheck/blockcheck/analyzer/syncprocess"
+	"github.com/blockcheck/blockcheck/analyzer/synczlib"
 )
 
 // Rule is one rule users can configure and disable.
@@ -29,11 +33,25 @@ type Rule struct {
 func Rules() []Rule {
 	return []Rule{
 		{"syntax", "the file does not parse as JavaScript (or uses syntax blockcheck cannot read)", driver.Error, jsmodule.Analyzer},
-		{"sync-io", "synchronous file-system calls (fs.*Sync) on the event loop's hot path", driver.Error, syncio.Analyzer},
+		{"sync-io", "synchronous file-system calls (fs.*Sync, glob.sync...) on the event loop's hot path", driver.Error, syncio.Analyzer},
+		{"sync-process", "synchronous child processes (execSync, spawnSync, execa.sync...) on the hot path", driver.Error, syncprocess.Analyzer},
+		{"sync-crypto", "CPU-heavy synchronous crypto (pbkdf2Sync, scryptSync, bcrypt.hashSync...) on the hot path", driver.Error, synccrypto.Analyzer},
+		{"sync-zlib", "synchronous compression (zlib.*Sync) on the hot path", driver.Error, synczlib.Analyzer},
+		{"atomics-wait", "Atomics.wait on the main thread", driver.Error, atomicswait.Analyzer},
+		{driver.DisableCommentRule, "a blockcheck-disable comment names a rule that does not exist", driver.Warning, nil},
 		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer},
 		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer},
 		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer},
 	}
+}
+
+// Names returns the name of every rule (for driver.Options.Rules).
+func Names() []string {
+	var out []string
+	for _, r := range Rules() {
+		out = append(out, r.Name)
+	}
+	return out
 }
 
 // Analyzers returns the analyzers of every rule.
