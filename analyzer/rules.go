@@ -15,6 +15,7 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/analyzer/redos"
+	"github.com/blockcheck/blockcheck/analyzer/synccallchain"
 	"github.com/blockcheck/blockcheck/analyzer/synccrypto"
 	"github.com/blockcheck/blockcheck/analyzer/syncio"
 	"github.com/blockcheck/blockcheck/analyzer/syncprocess"
@@ -38,6 +39,7 @@ func Rules() []Rule {
 		{"sync-crypto", "CPU-heavy synchronous crypto (pbkdf2Sync, scryptSync, bcrypt.hashSync...) on the hot path", driver.Error, synccrypto.Analyzer},
 		{"sync-zlib", "synchronous compression (zlib.*Sync) on the hot path", driver.Error, synczlib.Analyzer},
 		{"atomics-wait", "Atomics.wait on the main thread", driver.Error, atomicswait.Analyzer},
+		{"sync-call-chain", "calls on the hot path to helpers that block, directly or through other helpers, across modules", driver.Error, synccallchain.Analyzer},
 		{driver.DisableCommentRule, "a blockcheck-disable comment names a rule that does not exist", driver.Warning, nil},
 		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer},
 		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer},

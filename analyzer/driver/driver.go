@@ -595,6 +595,7 @@ func (r *runState) result() *Result {
 	res.Diagnostics = slices.CompactFunc(res.Diagnostics, func(a, b Diagnostic) bool {
 		return a.Path == b.Path && a.Span == b.Span && a.Rule == b.Rule && a.Message == b.Message
 	})
+	res.Errors = r.errs // with the configuration errors found while converting
 	slices.SortFunc(res.Errors, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return res
 }

@@ -57,6 +57,8 @@ type Info struct {
 	mod     *jsmodule.Module
 	funcs   map[int]Where // by node index of the function
 	workers []jsast.Span  // code that runs in a worker thread
+	callees map[int]int   // call node → local function it calls
+	handles map[*js.Var]int
 }
 
 // Analyzer classifies the functions of a module.

@@ -74,11 +74,11 @@ func (in *Info) byUses(b *bindings.Info) {
 				}
 				props := map[string]*fnUses{}
 				for _, p := range obj.List {
-					if p.Name == nil || p.Name.Computed != nil || p.Value == nil {
+					name, ok := propertyName(m, index, p)
+					if !ok {
 						continue
 					}
 					if k, ok := index[p.Value]; ok {
-						name := string(p.Name.Literal.Data)
 						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: isAsync(p.Value), object: true}
 						props[name] = f
 						fns = append(fns, f)
@@ -90,9 +90,9 @@ func (in *Info) byUses(b *bindings.Info) {
 			}
 		case *js.ExportStmt:
 			for _, a := range n.List {
-				name := a.Binding
-				if a.Name != nil && string(a.Name) != "default" && a.Binding == nil {
-					name = a.Name
+				name := a.Name // export { local as exported }
+				if name == nil {
+					name = a.Binding
 				}
 				for _, v := range m.AST.BlockStmt.Scope.Declared {
 					if string(v.Data) == string(name) {
@@ -103,6 +103,11 @@ func (in *Info) byUses(b *bindings.Info) {
 				}
 			}
 		}
+	}
+	in.callees = map[int]int{}
+	in.handles = map[*js.Var]int{}
+	for v, f := range handles {
+		in.handles[v] = f.node
 	}
 	// Record every use.
 	for i := range nodes {
@@ -155,6 +160,42 @@ func (in *Info) byUses(b *bindings.Info) {
 	}
 }
 
+// propertyName returns the name of an object literal's property: its key,
+// or a method's own name.
+func propertyName(m *jsmodule.Module, index map[js.INode]int, p js.Property) (string, bool) {
+	if p.Value == nil || p.Spread {
+		return "", false
+	}
+	if p.Name != nil {
+		if p.Name.Computed != nil {
+			return "", false
+		}
+		return string(p.Name.Literal.Data), true
+	}
+	if _, ok := p.Value.(*js.MethodDecl); ok {
+		if k, ok := index[p.Value]; ok {
+			return m.Text(nodeSpanOfName(m, k)), true
+		}
+	}
+	return "", false
+}
+
+// Callee returns the local function (its node index) that the call or new
+// expression at node index call calls, or that it passes to a method such
+// as forEach which calls it at once.
+func (in *Info) Callee(call int) (int, bool) {
+	f, ok := in.callees[call]
+	return f, ok
+}
+
+// FuncOf returns the function (node index) a variable names: a function
+// declaration or a variable initialised with a function, or for a class
+// its constructor.
+func (in *Info) FuncOf(v *js.Var) (int, bool) {
+	f, ok := in.handles[jsast.Resolve(v)]
+	return f, ok
+}
+
 // use records the use of f by the expression at node i.
 func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	m := in.mod
@@ -167,10 +208,12 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	case *js.CallExpr:
 		if pn.X == nodes[i].N {
 			f.calls = append(f.calls, p)
+			in.callees[p] = f.node
 			return
 		}
 		if last := lastName(pn.X); syncCallbacks[last] {
 			f.calls = append(f.calls, p)
+			in.callees[p] = f.node
 			return
 		}
 		if f.escape == "" {
@@ -180,6 +223,7 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	case *js.NewExpr:
 		if pn.X == nodes[i].N {
 			f.calls = append(f.calls, p)
+			in.callees[p] = f.node
 			return
 		}
 	case *js.ExprStmt:

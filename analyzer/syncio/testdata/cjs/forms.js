@@ -58,5 +58,7 @@ module.exports = Store;
 })();
 
 async function main() {
-  const x = fs.readFileSync('x'); // want "in async function main"
+  const x = fs.readFileSync('x', 'utf8'); // want "in async function main"
+  // existsSync has no promise twin: no fix.
+  return fs.existsSync(x); // want "fs.existsSync"
 }

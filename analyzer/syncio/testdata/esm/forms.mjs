@@ -8,7 +8,7 @@ const cfs = require('fs');
 
 export async function handle(req) {
   fs.readFileSync(req.path); // want "fs.readFileSync blocks the event loop in async function handle"
-  nfs.statSync(req.path); // want "fs.statSync"
+  const st = nfs.statSync(req.path).size; // want "fs.statSync"
   rfs(req.path); // want "fs.readFileSync"
   cfs.readdirSync('.'); // want "fs.readdirSync"
   await readFile(req.path);

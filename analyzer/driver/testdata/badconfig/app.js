@@ -1,0 +1,2 @@
+const fs = require('fs');
+setTimeout(() => fs.readFileSync('x'), 1);
