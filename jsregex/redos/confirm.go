@@ -17,6 +17,8 @@ type confirmer struct {
 	budget   int64
 	deadline time.Time
 	maxBound int
+	mark     []uint32 // scratch for live
+	gen      uint32
 }
 
 func (c *confirmer) exhausted() bool {
@@ -184,26 +186,39 @@ func (c *confirmer) notStart() (rune, bool) {
 	return pickPref(free, preferences[0]), true
 }
 
-// live returns the states (search loop excluded) reachable by reading s.
-func (c *confirmer) live(from map[int]bool, s []rune) map[int]bool {
+// live returns the states (search loop excluded) reachable by reading s;
+// it gives up (returning nil) past the deadline.
+func (c *confirmer) live(from []int32, s []rune) []int32 {
 	a := c.a
-	for _, r := range s {
-		next := map[int]bool{}
-		for st := range from {
+	if len(c.mark) < len(a.set) {
+		c.mark = make([]uint32, len(a.set))
+	}
+	cur := from
+	for i, r := range s {
+		if i&255 == 255 && time.Now().After(c.deadline) {
+			return nil
+		}
+		c.gen++
+		var next []int32
+		for _, st := range cur {
 			for _, e := range a.succ[st] {
-				if int(e.to) != a.sigma && a.set[e.to].Contains(r) {
-					next[int(e.to)] = true
+				if int(e.to) != a.sigma && c.mark[e.to] != c.gen && a.set[e.to].Contains(r) {
+					c.mark[e.to] = c.gen
+					next = append(next, e.to)
 				}
 			}
 		}
-		from = next
+		cur = next
+		if len(cur) == 0 {
+			break
+		}
 	}
-	return from
+	return cur
 }
 
 // failsAtEnd reports whether no state of live can accept at the end of input.
-func (c *confirmer) failsAtEnd(live map[int]bool) bool {
-	for s := range live {
+func (c *confirmer) failsAtEnd(live []int32) bool {
+	for _, s := range live {
 		if c.a.accept[s] {
 			return false
 		}
@@ -230,10 +245,10 @@ func (c *confirmer) suffixes(pumped string) []string {
 		}
 		out = append(out, s)
 	}
-	start := c.live(map[int]bool{0: true}, toInput(pumped, c.prog.flags.UnicodeMode()))
+	start := c.live([]int32{0}, toInput(pumped, c.prog.flags.UnicodeMode()))
 	type item struct {
 		s    string
-		live map[int]bool
+		live []int32
 	}
 	queue := []item{{"", start}}
 	found := 0
@@ -251,7 +266,7 @@ func (c *confirmer) suffixes(pumped string) []string {
 		// One representative per atom of the partition the successor sets
 		// induce on the alphabet.
 		atoms := []jsregex.CharSet{jsregex.NewCharSet(jsregex.Range{Lo: 0, Hi: c.prog.flags.MaxRune()})}
-		for s := range it.live {
+		for _, s := range it.live {
 			for _, e := range c.a.succ[s] {
 				if int(e.to) == c.a.sigma || c.a.set[e.to].Contains(eofRune) || len(atoms) > 16 {
 					continue
@@ -287,7 +302,7 @@ func (c *confirmer) suffixes(pumped string) []string {
 		for _, r := range keys {
 			next := c.live(it.live, []rune{r})
 			accepting := false
-			for s := range next {
+			for _, s := range next {
 				if c.a.accept[s] {
 					accepting = true
 				}

@@ -9,6 +9,10 @@ import (
 	"github.com/blockcheck/blockcheck/jsregex"
 )
 
+// TestDebugPattern prints the automaton, findings and screened attacks for
+// the pattern in $RX (flags in $RXF; $RXC=1 also confirms each attack):
+//
+//	RX='^(a+)+$' go test ./jsregex/redos -run Debug -v
 func TestDebugPattern(t *testing.T) {
 	p := os.Getenv("RX")
 	if p == "" {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -72,51 +74,76 @@ func TestAttacksInNode(t *testing.T) {
 		t.Skip("node not installed")
 	}
 	for _, c := range nodeSample {
-		t.Run(c.p, func(t *testing.T) {
-			res := Analyze(c.p, c.f, Options{})
-			if res.Complexity != Polynomial && res.Complexity != Exponential {
-				t.Fatalf("not flagged: %+v", res)
-			}
-			if res.Complexity == Exponential {
-				// Pump by pump until a run takes 100 ms: the time must keep
-				// growing by a constant factor per pump.
-				var ns []int
-				for n := 1; n <= 60; n++ {
-					ns = append(ns, n)
-				}
-				ms := nodeTiming(t, c.p, c.f, res.Attack, ns)
-				last := len(ms) - 1
-				if ms[last] < 100 {
-					t.Fatalf("exponential attack %q stays fast in node: ms=%v", res.Attack.String(1), ms)
-				}
-				j := last
-				for j > 0 && ms[j] > 4*ms[last]/100 {
-					j--
-				}
-				perPump := math.Pow(ms[last]/ms[j], 1/float64(last-j))
-				if perPump < 1.25 {
-					t.Errorf("attack %q grows only %.2fx per pump in node (ms=%v)", res.Attack.String(1), perPump, ms)
-				}
-				t.Logf("exponential: %.2fx per pump in node", perPump)
-				return
-			}
-			// Polynomial: double n until a run takes 100 ms.
-			var ns []int
-			for n := 64; n <= 1<<17; n *= 2 {
-				ns = append(ns, n)
-			}
-			ms := nodeTiming(t, c.p, c.f, res.Attack, ns)
-			i := len(ms) - 1
-			if i < 1 || ms[i] < 20 {
-				t.Fatalf("polynomial attack %q never gets slow in node: ms=%v", res.Attack.String(1), ms)
-			}
-			slope := math.Log2(ms[i] / ms[i-1])
-			if slope < 1.4 {
-				t.Errorf("attack %q grows with slope %.2f in node, claimed degree %d (ms=%v)", res.Attack.String(1), slope, res.Degree, ms)
-			}
-			t.Logf("degree %d: node log-log slope %.2f", res.Degree, slope)
-		})
+		t.Run(c.p, func(t *testing.T) { checkInNode(t, c.p, c.f) })
 	}
+}
+
+// TestCorpusAttacksInNode runs the node check on every vulnerable entry of
+// the corpus named by REDOS_CORPUS (a directory holding vulnerable.json).
+func TestCorpusAttacksInNode(t *testing.T) {
+	dir := os.Getenv("REDOS_CORPUS")
+	if dir == "" || testing.Short() {
+		t.Skip("set REDOS_CORPUS to the regex corpus directory")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node not installed")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "vulnerable.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var es []struct{ ID, Pattern, Flags string }
+	if err := json.Unmarshal(data, &es); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		t.Run(e.ID, func(t *testing.T) { checkInNode(t, e.Pattern, e.Flags) })
+	}
+}
+
+func checkInNode(t *testing.T, pattern, flags string) {
+	res := Analyze(pattern, flags, Options{Timeout: 10 * time.Second})
+	if res.Complexity != Polynomial && res.Complexity != Exponential {
+		t.Fatalf("not flagged: %+v", res)
+	}
+	if res.Complexity == Exponential {
+		// Pump by pump until a run takes 100 ms: the time must keep
+		// growing by a constant factor per pump.
+		var ns []int
+		for n := 1; n <= 60; n++ {
+			ns = append(ns, n)
+		}
+		ms := nodeTiming(t, pattern, flags, res.Attack, ns)
+		last := len(ms) - 1
+		if ms[last] < 100 {
+			t.Fatalf("exponential attack %q stays fast in node: ms=%v", res.Attack.String(1), ms)
+		}
+		j := last
+		for j > 0 && ms[j] > 4*ms[last]/100 {
+			j--
+		}
+		perPump := math.Pow(ms[last]/ms[j], 1/float64(last-j))
+		if perPump < 1.25 {
+			t.Errorf("attack %q grows only %.2fx per pump in node (ms=%v)", res.Attack.String(1), perPump, ms)
+		}
+		t.Logf("exponential: %.2fx per pump in node", perPump)
+		return
+	}
+	// Polynomial: double n until a run takes 100 ms.
+	var ns []int
+	for n := 64; n <= 1<<17; n *= 2 {
+		ns = append(ns, n)
+	}
+	ms := nodeTiming(t, pattern, flags, res.Attack, ns)
+	i := len(ms) - 1
+	if i < 1 || ms[i] < 20 {
+		t.Fatalf("polynomial attack %q never gets slow in node: ms=%v", res.Attack.String(1), ms)
+	}
+	slope := math.Log2(ms[i] / ms[i-1])
+	if slope < 1.4 {
+		t.Errorf("attack %q grows with slope %.2f in node, claimed degree %d (ms=%v)", res.Attack.String(1), slope, res.Degree, ms)
+	}
+	t.Logf("degree %d: node log-log slope %.2f", res.Degree, slope)
 }
 
 var nodeSample = []struct{ p, f string }{
