@@ -2,6 +2,10 @@ package interp
 
 import (
 	"path"
+	"time"
+
+	"github.com/blockcheck/blockcheck/looprt"
+	"github.com/blockcheck/blockcheck/looprt/cost"
 
 	"github.com/tdewolff/parse/v2/js"
 	"sort"
@@ -25,6 +29,38 @@ func (it *Interp) fillNative(n *Object) {
 		}}))
 		return Undefined
 	})
+	def("ioExact", func(it *Interp, this Value, a []Value) Value {
+		kind := it.toString(arg(a, 0))
+		d := cost.Exactly(time.Duration(it.toNumber(arg(a, 1)) * float64(time.Millisecond)))
+		fn := it.callable(arg(a, 2), "io callback")
+		user := arg(a, 3)
+		node := it.fnNode(user)
+		if node == nil {
+			node = it.callSiteNode()
+		}
+		it.loop.rt.IO(looprt.IOSpec{Kind: kind, Duration: &d, Callback: it.loop.callback(&task{kind: "io", label: it.fnLabel(kind, user), node: node, fn: func() {
+			it.callObj(fn, Undefined, nil)
+		}})})
+		return Undefined
+	})
+	def("openHandle", func(it *Interp, this Value, a []Value) Value {
+		label := it.toString(arg(a, 0))
+		h := it.loop.rt.OpenHandle(label)
+		o := it.NewPlain()
+		it.method(o, "close", 1, func(it *Interp, this Value, b []Value) Value {
+			fn, _ := arg(b, 0).(*Object)
+			h.Close(it.loop.callback(&task{kind: "close", label: label + " close", node: it.fnNode(arg(b, 1)), fn: func() {
+				if fn != nil && fn.fn != nil {
+					it.callObj(fn, Undefined, nil)
+				}
+			}}))
+			return Undefined
+		})
+		it.method(o, "ref", 0, func(it *Interp, this Value, b []Value) Value { h.Ref(); return Undefined })
+		it.method(o, "unref", 0, func(it *Interp, this Value, b []Value) Value { h.Unref(); return Undefined })
+		return o
+	})
+	def("major", func(it *Interp, this Value, a []Value) Value { return float64(it.opts.Node) })
 	def("close", func(it *Interp, this Value, a []Value) Value {
 		delete(it.fds, int(it.toNumber(arg(a, 0))))
 		return Undefined

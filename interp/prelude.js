@@ -1474,3 +1474,383 @@ class WriteStream extends Writable {
 }
 fs.ReadStream = ReadStream;
 fs.WriteStream = WriteStream;
+
+// ---- worker_threads.MessageChannel: messages arrive through the poll phase ----
+class MessagePort extends EventEmitter {
+  constructor() {
+    super();
+    this._peer = null;
+    this._queue = [];
+    this._started = false;
+    this._closed = false;
+    this._handle = null;
+  }
+  on(ev, fn) {
+    super.on(ev, fn);
+    if (ev === 'message') this.start();
+    return this;
+  }
+  addListener(ev, fn) { return this.on(ev, fn); }
+  start() {
+    if (this._started || this._closed) return;
+    this._started = true;
+    this._handle = native.openHandle('MessagePort');
+    const q = this._queue;
+    this._queue = [];
+    for (const m of q) this._deliver(m);
+  }
+  _deliver(m) {
+    if (this._closed) return;
+    if (!this._started) { this._queue.push(m); return; }
+    native.ioExact('message', 0, () => {
+      if (!this._closed) this.emit('message', m);
+    });
+  }
+  postMessage(m) {
+    if (this._closed || !this._peer) return;
+    this._peer._deliver(m);
+  }
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    const h = this._handle;
+    if (h) h.close(() => this.emit('close'));
+    else process.nextTick(() => this.emit('close'));
+    if (this._peer && !this._peer._closed) this._peer.close();
+  }
+  ref() { if (this._handle) this._handle.ref(); return this; }
+  unref() { if (this._handle) this._handle.unref(); return this; }
+}
+class MessageChannel {
+  constructor() {
+    this.port1 = new MessagePort();
+    this.port2 = new MessagePort();
+    this.port1._peer = this.port2;
+    this.port2._peer = this.port1;
+  }
+}
+modules['global:MessageChannel'] = MessageChannel;
+modules.worker_threads = {
+  MessageChannel, MessagePort, isMainThread: true, parentPort: null, threadId: 0,
+  Worker: function Worker() { native.unknown('worker_threads.Worker'); return new EventEmitter(); },
+};
+
+// ---- net: TCP on 127.0.0.1, both ends simulated ----
+const servers = new Map();
+let nextPort = 40000;
+class Socket extends Duplex {
+  constructor(options) {
+    super({ allowHalfOpen: !!(options && options.allowHalfOpen), emitClose: false, decodeStrings: false });
+    this._peer = null;
+    this._handle = null;
+    this.connecting = false;
+    this.remoteAddress = undefined;
+    this.remotePort = undefined;
+    this.bytesWritten = 0;
+    this._server = null;
+  }
+  _attach(peer, port) {
+    this._peer = peer;
+    this._handle = native.openHandle('TCP socket');
+    this.remoteAddress = '127.0.0.1';
+    this.remotePort = port;
+  }
+  connect(...args) {
+    let port, host = 'localhost', cb;
+    if (typeof args[0] === 'object' && args[0] !== null) { port = args[0].port; host = args[0].host || host; cb = args[1]; }
+    else { port = args[0]; if (typeof args[1] === 'string') { host = args[1]; cb = args[2]; } else cb = args[1]; }
+    if (typeof cb === 'function') this.once('connect', cb);
+    this.connecting = true;
+    const doConnect = () => {
+      native.io('net.loopback', () => {
+        this.connecting = false;
+        if (this.destroyed) return;
+        const server = servers.get(Number(port));
+        if (!server || !server.listening) {
+          const e = new Error('connect ECONNREFUSED 127.0.0.1:' + port);
+          e.code = 'ECONNREFUSED';
+          this.destroy(e);
+          return;
+        }
+        const other = new Socket({ allowHalfOpen: server.allowHalfOpen });
+        other._attach(this, 50000);
+        this._attach(other, Number(port));
+        other._server = server;
+        server._connections++;
+        server.emit('connection', other);
+        this.emit('connect');
+        this.emit('ready');
+      }, cb);
+    };
+    process.nextTick(doConnect);
+    return this;
+  }
+  _deliver(chunk) {
+    if (this.destroyed) return;
+    this.push(chunk);
+  }
+  // _send keeps TCP's ordering: one loopback transfer in flight per
+  // direction, delivering everything queued behind it in order.
+  _send(chunk) {
+    const peer = this._peer;
+    if (!peer) return;
+    (this._outq || (this._outq = [])).push(chunk);
+    if (this._sending) return;
+    this._sending = true;
+    native.io('net.loopback', () => {
+      this._sending = false;
+      const q = this._outq;
+      this._outq = [];
+      for (const c of q) peer._deliver(c);
+    });
+  }
+  _read() {}
+  _write(chunk, enc, cb) {
+    this.bytesWritten += chunk.length;
+    this._send(chunk);
+    cb();
+  }
+  _final(cb) {
+    this._send(null);
+    cb();
+  }
+  _destroy(err, cb) {
+    const peer = this._peer;
+    this._peer = null;
+    if (peer && !peer.destroyed) {
+      native.io('net.loopback', () => { if (!peer._readableState.ended) peer._deliver(null); });
+    }
+    const h = this._handle;
+    this._handle = null;
+    cb(err);
+    const server = this._server;
+    const done = () => {
+      this.emit('close', !!err);
+      if (server) { server._connections--; server._emitCloseIfDrained(); }
+    };
+    if (h) h.close(done);
+    else process.nextTick(done);
+  }
+  setEncoding(enc) { this._readableState.encoding = enc; return this; }
+  setNoDelay() { return this; }
+  setKeepAlive() { return this; }
+  setTimeout(ms, cb) { if (cb) this.once('timeout', cb); return this; }
+  ref() { if (this._handle) this._handle.ref(); return this; }
+  unref() { if (this._handle) this._handle.unref(); return this; }
+  address() { return { port: this.remotePort, family: 'IPv4', address: '127.0.0.1' }; }
+  get pending() { return !this._peer; }
+  get readyState() { return this.connecting ? 'opening' : 'open'; }
+}
+class Server extends EventEmitter {
+  constructor(options, listener) {
+    super();
+    if (typeof options === 'function') { listener = options; options = {}; }
+    this.allowHalfOpen = !!(options && options.allowHalfOpen);
+    if (listener) this.on('connection', listener);
+    this.listening = false;
+    this._handle = null;
+    this._connections = 0;
+    this._listenId = 0;
+    this._port = 0;
+  }
+  listen(...args) {
+    let port = 0, host, cb;
+    if (typeof args[0] === 'object' && args[0] !== null) { port = args[0].port || 0; host = args[0].host; cb = args[1]; }
+    else {
+      for (const a of args) {
+        if (typeof a === 'function') cb = a;
+        else if (typeof a === 'string') host = a;
+        else if (typeof a === 'number') { if (port === 0 && args.indexOf(a) === 0) port = a; }
+      }
+    }
+    if (typeof cb === 'function') this.once('listening', cb);
+    const id = ++this._listenId;
+    const bind = () => {
+      if (native.major() >= 20 && id !== this._listenId) return;
+      this._port = port || nextPort++;
+      servers.set(this._port, this);
+      this._handle = native.openHandle('TCP server');
+      this.listening = true;
+      process.nextTick(() => this.emit('listening'));
+    };
+    if (host !== undefined) process.nextTick(bind);
+    else bind();
+    return this;
+  }
+  address() { return this.listening ? { port: this._port, family: 'IPv4', address: '127.0.0.1' } : null; }
+  close(cb) {
+    if (typeof cb === 'function') {
+      if (!this.listening) this.once('close', () => cb(Object.assign(new Error('Server is not running.'), { code: 'ERR_SERVER_NOT_RUNNING' })));
+      else this.once('close', cb);
+    }
+    if (this._handle) { this._handle.close(); this._handle = null; }
+    this._listenId++;
+    this.listening = false;
+    servers.delete(this._port);
+    this._closing = true;
+    this._emitCloseIfDrained();
+    return this;
+  }
+  _emitCloseIfDrained() {
+    if (this._closing && this._connections === 0 && !this._closeQueued) {
+      this._closeQueued = true;
+      process.nextTick(() => this.emit('close'));
+    }
+  }
+  getConnections(cb) { process.nextTick(cb, null, this._connections); }
+  ref() { if (this._handle) this._handle.ref(); return this; }
+  unref() { if (this._handle) this._handle.unref(); return this; }
+}
+const net = {
+  Socket, Server,
+  createServer: (opts, l) => new Server(opts, l),
+  connect: (...a) => new Socket().connect(...a),
+  createConnection: (...a) => new Socket().connect(...a),
+  isIP: (s) => (/^\d+\.\d+\.\d+\.\d+$/.test(s) ? 4 : 0),
+};
+modules.net = net;
+
+// ---- http over the simulated net: one request per connection ----
+class IncomingMessage extends Readable {
+  constructor(socket) {
+    super({});
+    this.socket = socket;
+    this.headers = {};
+    this.rawHeaders = [];
+    this.httpVersion = '1.1';
+    this.complete = false;
+    this.aborted = false;
+  }
+  _read() {}
+}
+class OutgoingBody extends Writable {
+  constructor() {
+    super({ decodeStrings: false });
+    this.headersSent = false;
+    this._headers = {};
+    this.statusCode = 200;
+    this.statusMessage = 'OK';
+    this._chunks = [];
+  }
+  setHeader(k, v) { this._headers[String(k).toLowerCase()] = v; return this; }
+  getHeader(k) { return this._headers[String(k).toLowerCase()]; }
+  removeHeader(k) { delete this._headers[String(k).toLowerCase()]; }
+  writeHead(code, msg, headers) {
+    this.statusCode = code;
+    if (typeof msg === 'object') headers = msg;
+    else if (msg) this.statusMessage = msg;
+    if (headers) for (const k of Object.keys(headers)) this.setHeader(k, headers[k]);
+    return this;
+  }
+  _write(chunk, enc, cb) { this._chunks.push(String(chunk)); this.headersSent = true; cb(); }
+}
+const STATUS = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 404: 'Not Found', 500: 'Internal Server Error' };
+class ServerResponse extends OutgoingBody {
+  constructor(req, conn) {
+    super();
+    this.req = req;
+    this._conn = conn;
+  }
+  _final(cb) {
+    const conn = this._conn;
+    const body = this._chunks.join('');
+    const status = this.statusCode;
+    const headers = Object.assign({ 'content-length': String(body.length), connection: 'close' }, this._headers);
+    if (conn && conn._client) {
+      conn._client._response({ status, message: this.statusMessage || STATUS[status] || '', headers, body });
+    }
+    cb();
+  }
+}
+class ClientRequest extends OutgoingBody {
+  constructor(options, cb) {
+    super();
+    if (typeof options === 'string') {
+      const m = /^http:\/\/([^/:]+)(?::(\d+))?(\/.*)?$/.exec(options);
+      options = m ? { host: m[1], port: Number(m[2] || 80), path: m[3] || '/' } : {};
+    }
+    this.method = (options.method || 'GET').toUpperCase();
+    this.path = options.path || '/';
+    this.host = options.host || options.hostname || 'localhost';
+    this.port = options.port || 80;
+    if (options.headers) for (const k of Object.keys(options.headers)) this.setHeader(k, options.headers[k]);
+    if (typeof cb === 'function') this.once('response', cb);
+    this.socket = new Socket();
+    this.socket._client = this;
+    this.socket.on('error', (e) => this.emit('error', e));
+    this.socket.connect(this.port, this.host, () => {
+      this.emit('socket', this.socket);
+    });
+  }
+  _final(cb) {
+    const send = () => {
+      const peer = this.socket._peer;
+      if (!peer) return;
+      const body = this._chunks.join('');
+      native.io('net.loopback', () => {
+        const server = peer._server;
+        if (server && server._httpServer) server._httpServer._request(peer, this, body);
+      });
+    };
+    if (this.socket._peer) send();
+    else this.socket.once('connect', send);
+    cb();
+  }
+  _response(r) {
+    const sock = this.socket;
+    native.io('net.loopback', () => {
+      const res = new IncomingMessage(sock);
+      res.statusCode = r.status;
+      res.statusMessage = r.message;
+      res.headers = r.headers;
+      this.res = res;
+      const had = this.listenerCount('response') > 0;
+      this.emit('response', res);
+      if (r.body.length) res.push(Buffer.from(r.body));
+      res.push(null);
+      res.once('end', () => { res.complete = true; sock.destroy(); });
+      if (!had) res.resume();
+    });
+  }
+  abort() { this.destroy(); }
+  setTimeout() { return this; }
+}
+class HttpServer extends Server {
+  constructor(options, handler) {
+    if (typeof options === 'function') { handler = options; options = {}; }
+    super(options || {});
+    this._httpServer = this;
+    if (handler) this.on('request', handler);
+  }
+  _request(conn, client, body) {
+    conn._client = client;
+    const req = new IncomingMessage(conn);
+    req.method = client.method;
+    req.url = client.path;
+    req.headers = Object.assign({ host: client.host + ':' + client.port, connection: 'close' }, client._headers);
+    const res = new ServerResponse(req, conn);
+    this.emit('request', req, res);
+    if (body.length) req.push(Buffer.from(body));
+    req.push(null);
+    res.once('finish', () => { native.io('net.loopback', () => conn.destroy()); });
+  }
+  setTimeout() { return this; }
+  closeAllConnections() {}
+  closeIdleConnections() {}
+}
+const http = {
+  createServer: (opts, handler) => new HttpServer(opts, handler),
+  Server: HttpServer,
+  IncomingMessage, ServerResponse, ClientRequest,
+  request: (opts, cb) => new ClientRequest(opts, cb),
+  get: (opts, cb) => { const r = new ClientRequest(opts, cb); r.end(); return r; },
+  STATUS_CODES: STATUS,
+  METHODS: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'],
+  Agent: class Agent { constructor() {} },
+  globalAgent: {},
+};
+modules.http = http;
+modules.dns = {
+  lookup(host, opts, cb) { if (typeof opts === 'function') cb = opts; native.io('dns.lookup', () => cb(null, '127.0.0.1', 4), cb); },
+  promises: { lookup: (host) => new Promise((r) => native.io('dns.lookup', () => r({ address: '127.0.0.1', family: 4 }))) },
+};
