@@ -1,9 +1,12 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -147,3 +150,86 @@ func wireError(method string, err error) error {
 func panicText(p any) string { return fmt.Sprintf("%v\n%s", p, debug.Stack()) }
 
 func errInternal(msg string) error { return jsonrpc2.Errorf(jsonrpc2.InternalError, "%s", msg) }
+
+// frames is the framing interface jsonrpc2's header stream implements
+// (and its connection uses when the stream has it).
+type frames interface {
+	ReadFrame(ctx context.Context) ([]byte, int64, error)
+	WriteFrame(ctx context.Context, data []byte) (int64, error)
+}
+
+// tolerantStream answers a frame that is not JSON with ParseError, and a
+// JSON value that is not a request, notification or response with
+// InvalidRequest, then reads on: jsonrpc2 would end the connection.
+type tolerantStream struct {
+	jsonrpc2.Stream
+	frames frames
+}
+
+func newStream(rwc io.ReadWriteCloser) jsonrpc2.Stream {
+	st := jsonrpc2.NewStream(rwc)
+	f, ok := st.(frames)
+	if !ok {
+		return st
+	}
+	return &tolerantStream{Stream: st, frames: f}
+}
+
+func (t *tolerantStream) ReadFrame(ctx context.Context) ([]byte, int64, error) {
+	for {
+		b, n, err := t.frames.ReadFrame(ctx)
+		if err != nil {
+			return b, n, err
+		}
+		reply := checkFrame(b)
+		if reply == nil {
+			return b, n, nil
+		}
+		if _, err := t.frames.WriteFrame(ctx, reply); err != nil {
+			return nil, n, err
+		}
+	}
+}
+
+func (t *tolerantStream) WriteFrame(ctx context.Context, data []byte) (int64, error) {
+	return t.frames.WriteFrame(ctx, data)
+}
+
+// checkFrame returns the error response for a frame jsonrpc2 cannot
+// handle, or nil. Batches are left to jsonrpc2, which answers bad members.
+func checkFrame(b []byte) []byte {
+	if !json.Valid(b) {
+		return errorResponse(nil, jsonrpc2.ParseError, "parse error: the message is not valid JSON")
+	}
+	if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && t[0] == '[' {
+		return nil
+	}
+	var m struct {
+		ID     json.RawMessage `json:"id"`
+		Method json.RawMessage `json:"method"`
+		Result json.RawMessage `json:"result"`
+		Error  json.RawMessage `json:"error"`
+	}
+	if json.Unmarshal(b, &m) != nil {
+		return errorResponse(nil, jsonrpc2.InvalidRequest, "invalid request: not a JSON object")
+	}
+	var method string
+	switch {
+	case m.Method == nil && (m.Result != nil || m.Error != nil):
+		return nil // a response to one of the server's calls
+	case m.Method == nil || json.Unmarshal(m.Method, &method) != nil:
+		return errorResponse(m.ID, jsonrpc2.InvalidRequest, "invalid request: no method")
+	}
+	if len(m.ID) > 0 && m.ID[0] != '"' && m.ID[0] != '-' && (m.ID[0] < '0' || m.ID[0] > '9') && string(m.ID) != "null" {
+		return errorResponse(nil, jsonrpc2.InvalidRequest, "invalid request: id must be a number or a string")
+	}
+	return nil
+}
+
+func errorResponse(id json.RawMessage, code jsonrpc2.Code, msg string) []byte {
+	if len(id) == 0 || id[0] != '"' && id[0] != '-' && (id[0] < '0' || id[0] > '9') {
+		id = json.RawMessage("null")
+	}
+	b, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": id, "error": map[string]any{"code": code, "message": msg}})
+	return b
+}
