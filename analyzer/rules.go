@@ -15,6 +15,7 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/analyzer/redos"
+	"github.com/blockcheck/blockcheck/analyzer/starvation"
 	"github.com/blockcheck/blockcheck/analyzer/synccallchain"
 	"github.com/blockcheck/blockcheck/analyzer/synccrypto"
 	"github.com/blockcheck/blockcheck/analyzer/syncio"
@@ -44,6 +45,7 @@ func Rules() []Rule {
 		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer},
 		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer},
 		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer},
+		{"starvation", "callbacks that re-queue themselves on the nextTick or microtask queue without bound, starving I/O", driver.Error, starvation.Analyzer},
 	}
 }
 
