@@ -131,6 +131,7 @@ type Interp struct {
 	fsDeleted          map[string]bool
 	fsDirs             map[string]bool
 	rootProg           *Program
+	poolUsedInMain     bool
 }
 
 // Step is one line the program printed.

@@ -24,10 +24,16 @@ func (it *Interp) fillNative(n *Object) {
 		if node == nil {
 			node = it.callSiteNode()
 		}
+		if it.cur != nil && it.cur.kind == "main" && (strings.HasPrefix(kind, "fs.") || strings.HasPrefix(kind, "dns.")) {
+			it.poolUsedInMain = true
+		}
 		it.loop.rt.StartIO(kind, it.loop.callback(&task{kind: "io", label: it.fnLabel(kind, user), node: node, fn: func() {
 			it.callObj(fn, Undefined, nil)
 		}}))
 		return Undefined
+	})
+	def("readFileRoundTrips", func(it *Interp, this Value, a []Value) Value {
+		return float64(it.loop.rt.Profile().ReadFileRoundTrips)
 	})
 	def("ioExact", func(it *Interp, this Value, a []Value) Value {
 		kind := it.toString(arg(a, 0))

@@ -406,10 +406,20 @@ const fs = {
   readFile(file, opts, cb) {
     if (typeof opts === 'function') { cb = opts; opts = undefined; }
     const enc = encOf(opts);
-    native.io('fs.readFile', () => {
+    const done = () => {
       const [err, data] = fsErrorCall(() => native.readFile(String(file)));
       cb(err, err ? undefined : (enc ? data : Buffer.from(data)));
-    }, cb);
+    };
+    // Up to Node 24 readFile is open, fstat, read, close: one thread-pool
+    // round trip each, chained through the poll phase.
+    if (native.readFileRoundTrips() >= 4) {
+      native.io('fs.open', () => {
+        if (!native.exists(String(file))) { done(); return; }
+        native.io('fs.stat', () => native.io('fs.read', () => native.io('fs.close', done, cb), cb), cb);
+      }, cb);
+    } else {
+      native.io('fs.readFile', done, cb);
+    }
   },
   writeFile(file, data, opts, cb) {
     if (typeof opts === 'function') { cb = opts; opts = undefined; }
