@@ -13,6 +13,7 @@ import (
 
 	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/docs"
+	"github.com/blockcheck/blockcheck/looprt/cost"
 )
 
 // Exit codes.
@@ -73,14 +74,22 @@ func commonRoot(paths []string) string {
 func Rules(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	costs := fs.Bool("costs", false, "print the timing table the cost estimates come from, with each row's source")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: blockcheck rules [RULE]\n\nLists every rule with a one-line summary, or prints one rule's documentation.\n")
+		fmt.Fprint(stderr, "usage: blockcheck rules [--costs] [RULE]\n\nLists every rule with a one-line summary, or prints one rule's documentation.\n--costs prints the timing table (looprt/cost) behind busy-wait, cpu-loop and starvation.\n")
 	}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return ExitClean
 		}
 		return ExitUsage
+	}
+	if *costs {
+		if err := cost.Default().Render(stdout); err != nil {
+			fmt.Fprintln(stderr, "blockcheck rules:", err)
+			return ExitUsage
+		}
+		return ExitClean
 	}
 	if fs.NArg() == 0 {
 		for _, r := range analyzer.Rules() {
