@@ -324,7 +324,12 @@ type verdict struct {
 	samples    []Sample
 }
 
-const runLimit = 300_000
+// Per-run step limits: confirmation runs, pump-by-pump refinement (a third
+// of it) and screening.
+const (
+	runLimit    = 300_000
+	screenLimit = 50_000
+)
 
 // measure runs the matcher on attack(n) and charges the budget.
 func (c *confirmer) measure(atk *Attack, n int) (int64, bool) {
@@ -391,6 +396,15 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 		if c.exhausted() {
 			return verdict{complexity: Unknown}
 		}
+		if k := len(samples); k >= 2 {
+			// Growth of 16x or more per doubling may be exponential: when
+			// the next run would blow the limit anyway, skip it.
+			r := float64(samples[k-1].Steps) / float64(max(1, samples[k-2].Steps))
+			if r >= 16 && float64(samples[k-1].Steps)*r*r > runLimit {
+				aborted = true
+				break
+			}
+		}
 		s, ab := c.measure(atk, n)
 		if c.exhausted() {
 			return verdict{complexity: Unknown}
@@ -413,24 +427,25 @@ func (c *confirmer) confirm(atk *Attack) verdict {
 		// the limit counts with the limit as a lower bound.
 		base := samples[0]
 		for _, s := range samples {
-			if s.Steps <= runLimit/64 {
+			if s.Steps <= runLimit/200 {
 				base = s
 			}
 		}
 		fine := []Sample{base}
+		const fineLimit = runLimit / 3
 		for n := base.N + 1; n <= base.N+8; n++ {
 			if c.exhausted() {
 				return verdict{complexity: Unknown}
 			}
-			s, ab := c.measure(atk, n)
+			s, ab := c.measureLimit(atk, n, fineLimit)
 			if c.exhausted() {
 				return verdict{complexity: Unknown}
 			}
 			if ab {
 				// The limit says something only if it is well above the
 				// previous run.
-				if fine[len(fine)-1].Steps < runLimit/4 {
-					fine = append(fine, Sample{n, runLimit})
+				if fine[len(fine)-1].Steps < fineLimit/4 {
+					fine = append(fine, Sample{n, fineLimit})
 				}
 				break
 			}
@@ -490,15 +505,22 @@ func (c *confirmer) screen(atks []*Attack) []*Attack {
 		if c.exhausted() {
 			break
 		}
-		n1 := max(2, 8>>(len(a.Pumps)-1))
-		s1, ab1 := c.measure(a, n1)
+		// About 8 pumped characters (fewer with several pumps): enough to
+		// rank growth rates, small enough that exponential attacks stay cheap.
+		pumped := 0
+		for _, p := range a.Pumps {
+			pumped += len([]rune(p.Pump))
+		}
+		avg := max(1, pumped/len(a.Pumps))
+		n1 := max(1, (8>>(len(a.Pumps)-1))/avg)
+		s1, ab1 := c.measureLimit(a, n1, screenLimit)
 		if c.exhausted() {
 			break
 		}
 		if ab1 {
 			return []*Attack{a}
 		}
-		s2, ab2 := c.measure(a, 2*n1)
+		s2, ab2 := c.measureLimit(a, 2*n1, screenLimit)
 		if c.exhausted() {
 			break
 		}

@@ -226,10 +226,22 @@ type matcher struct {
 	prog    *program
 	in      []rune
 	caps    []int
+	saved   []int // stack of capture snapshots (save/restore/drop)
 	steps   int64
 	limit   int64
 	aborted bool
 }
+
+// save pushes caps[lo:hi] and returns the snapshot's position.
+func (m *matcher) save(lo, hi int) int {
+	mark := len(m.saved)
+	m.saved = append(m.saved, m.caps[lo:hi]...)
+	return mark
+}
+
+func (m *matcher) restore(mark, lo, hi int) { copy(m.caps[lo:hi], m.saved[mark:mark+hi-lo]) }
+
+func (m *matcher) drop(mark int) { m.saved = m.saved[:mark] }
 
 // run searches s the way String.prototype.replace (global) or RegExp.test
 // does, and returns the steps spent; aborted is set when limit was reached.
@@ -324,7 +336,8 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 		}
 		return m.repeat(n, pos, dir, n.min, n.max, k)
 	case mLook:
-		saved := slices.Clone(m.caps)
+		mark := m.save(0, len(m.caps))
+		defer m.drop(mark)
 		d := 1
 		if n.behind {
 			d = -1
@@ -334,7 +347,7 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 			return false
 		}
 		if n.negated {
-			copy(m.caps, saved)
+			m.restore(mark, 0, len(m.caps))
 			if r {
 				return false
 			}
@@ -346,7 +359,7 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 		if k(pos) {
 			return true
 		}
-		copy(m.caps, saved)
+		m.restore(mark, 0, len(m.caps))
 		return false
 	case mBackref:
 		for _, g := range n.refs {
@@ -466,16 +479,19 @@ func (m *matcher) repeat(n *mnode, pos, dir, lo, hi int, k cont) bool {
 		}
 		return m.repeat(n, y, dir, nlo, nhi, k)
 	}
-	var saved []int
-	if n.capEnd > n.capFirst {
-		saved = slices.Clone(m.caps[2*n.capFirst : 2*n.capEnd])
-		for i := 2 * n.capFirst; i < 2*n.capEnd; i++ {
+	lo0, hi0 := 2*n.capFirst, 2*n.capEnd
+	hasCaps := hi0 > lo0
+	mark := 0
+	if hasCaps {
+		mark = m.save(lo0, hi0)
+		defer m.drop(mark)
+		for i := lo0; i < hi0; i++ {
 			m.caps[i] = -1
 		}
 	}
 	restore := func() {
-		if saved != nil {
-			copy(m.caps[2*n.capFirst:], saved)
+		if hasCaps {
+			m.restore(mark, lo0, hi0)
 		}
 	}
 	if lo > 0 {
@@ -499,8 +515,8 @@ func (m *matcher) repeat(n *mnode, pos, dir, lo, hi int, k cont) bool {
 	if m.aborted {
 		return false
 	}
-	if saved != nil {
-		for i := 2 * n.capFirst; i < 2*n.capEnd; i++ {
+	if hasCaps {
+		for i := lo0; i < hi0; i++ {
 			m.caps[i] = -1
 		}
 	}

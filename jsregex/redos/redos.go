@@ -111,6 +111,9 @@ type Result struct {
 	Reason string
 	// Err is the parse error for Invalid.
 	Err error
+	// Steps is the matcher work spent confirming (deterministic; a
+	// machine-independent measure of the analysis cost).
+	Steps int64
 }
 
 // Analyze decides whether matching pattern with flags can take super-linear
@@ -124,7 +127,7 @@ func Analyze(pattern, flags string, opts Options) Result {
 }
 
 // AnalyzeRegexp is Analyze for an already parsed pattern.
-func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
+func AnalyzeRegexp(re *jsregex.Regexp, opts Options) (res Result) {
 	opts = opts.withDefaults()
 	deadline := time.Now().Add(opts.Timeout)
 	prog := compileProgram(re)
@@ -134,7 +137,7 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
 	}
 	an := newAnalysis(a, opts.MaxProductNodes, deadline)
 	fs := an.findings()
-	res := Result{Approximate: a.approx || re.Approximate}
+	res = Result{Approximate: a.approx || re.Approximate}
 	if len(fs) == 0 {
 		if an.outOfBudget {
 			res.Complexity, res.Reason = Unknown, "product automaton budget exhausted"
@@ -142,6 +145,7 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
 		return res
 	}
 	c := &confirmer{prog: prog, a: a, budget: opts.MaxSteps, deadline: deadline, maxBound: maxBound(re.Root)}
+	defer func() { res.Steps = opts.MaxSteps - max(c.budget, 0) }()
 	tried := map[string]bool{}
 	for i, f := range fs {
 		if i >= maxFindings {

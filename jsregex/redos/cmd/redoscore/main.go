@@ -28,6 +28,7 @@ func main() {
 	corpus := flag.String("corpus", "/work/shared/corpus/block/regex", "directory holding vulnerable.json and safe.json")
 	verbose := flag.Bool("v", false, "print every verdict")
 	reps := flag.Int("reps", 3, "timing repetitions per regex (median kept)")
+	timeout := flag.Duration("timeout", 50*time.Millisecond, "per-regex wall-clock limit (redos.Options.Timeout)")
 	flag.Parse()
 	var times []time.Duration
 	score := func(file string, wantVuln bool) (hit, total int) {
@@ -46,7 +47,7 @@ func main() {
 			var ts []time.Duration
 			for i := 0; i < max(1, *reps); i++ {
 				t0 := time.Now()
-				res = redos.Analyze(e.Pattern, e.Flags, redos.Options{})
+				res = redos.Analyze(e.Pattern, e.Flags, redos.Options{Timeout: *timeout})
 				ts = append(ts, time.Since(t0))
 			}
 			slices.Sort(ts)
@@ -71,6 +72,7 @@ func main() {
 				if res.Attack != nil {
 					desc += fmt.Sprintf(" attack %q+%q×n+%q", res.Attack.Prefix, res.Attack.Pumps, res.Attack.Suffix)
 				}
+				desc += fmt.Sprintf(" [%d steps]", res.Steps)
 				if res.Reason != "" {
 					desc += " (" + res.Reason + ")"
 				}
