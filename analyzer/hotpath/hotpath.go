@@ -179,7 +179,7 @@ func (in *Info) direct(i int, b *bindings.Info) Where {
 			if p.X == n.N { // immediately invoked
 				return enclosing()
 			}
-			callee := calleeName(m, b, p.X)
+			callee := calleeName(m, b, parent, p.X)
 			last := lastName(p.X)
 			if syncCallbacks[last] {
 				return enclosing()
@@ -204,7 +204,7 @@ func (in *Info) direct(i int, b *bindings.Info) Where {
 			if r, ok := b.Of(p.X); ok && r.Module == bindings.Global && r.Member == "Promise" {
 				return enclosing() // the executor runs synchronously
 			}
-			w.Context, w.Desc = Hot, "in the callback passed to new "+calleeName(m, b, p.X)
+			w.Context, w.Desc = Hot, "in the callback passed to new "+calleeName(m, b, parent, p.X)
 			return w
 		case *js.GroupExpr:
 			if gp := nodes[parent].Parent; gp >= 0 {
@@ -313,10 +313,14 @@ func lastName(x js.IExpr) string {
 	return ""
 }
 
-// calleeName renders a callee for messages: app.get, setTimeout...
-func calleeName(m *jsmodule.Module, b *bindings.Info, x js.IExpr) string {
-	s := m.Span(x)
-	text := m.Text(s)
+// calleeName renders the callee of the call or new expression at node
+// index call for messages: app.get, setTimeout...
+func calleeName(m *jsmodule.Module, b *bindings.Info, call int, x js.IExpr) string {
+	var text string
+	// In pre-order the callee is the first child, right after the call.
+	if nodes := m.Nodes(); call+1 < len(nodes) && int(nodes[call+1].Parent) == call {
+		text = m.Text(nodes[call+1].Span)
+	}
 	if len(text) > 40 || text == "" {
 		if r, ok := b.Of(x); ok {
 			return r.String()

@@ -217,7 +217,7 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 			return
 		}
 		if f.escape == "" {
-			f.escape = "passed to " + calleeName(m, b, pn.X)
+			f.escape = "passed to " + calleeName(m, b, p, pn.X)
 		}
 		return
 	case *js.NewExpr:
