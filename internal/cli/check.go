@@ -13,6 +13,7 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/internal/baseline"
+	"github.com/blockcheck/blockcheck/internal/cache"
 	"github.com/blockcheck/blockcheck/internal/files"
 	"github.com/blockcheck/blockcheck/internal/fingerprint"
 	"github.com/blockcheck/blockcheck/internal/fix"
@@ -40,6 +41,8 @@ type checkFlags struct {
 	quiet         bool
 	noColor       bool
 	startup       bool
+	cache         bool
+	cacheLocation string
 }
 
 type stringList []string
@@ -63,6 +66,14 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.quiet, "quiet", false, "print the problems only: no summary, progress or notes")
 	fs.BoolVar(&c.noColor, "no-color", false, "no colours (also when NO_COLOR is set); colours are used only on a terminal")
 	fs.BoolVar(&c.startup, "startup", false, "also report blocking calls in start-up code, at info severity (config: \"startup\": \"report\")")
+	fs.BoolVar(&c.cache, "cache", false, "reuse the findings of files unchanged since the last --cache run (with their imports, configuration and blockcheck build)")
+	fs.StringVar(&c.cacheLocation, "cache-location", ".blockcheck-cache", "the cache `FILE` of --cache")
+}
+
+// analysisKey names the options that change what the analyzers find, for
+// the --cache key; options that only filter or format findings stay out.
+func (c *checkFlags) analysisKey() string {
+	return fmt.Sprintf("startup=%v", c.startup)
 }
 
 const checkUsage = `usage: blockcheck check [flags] [paths...]
@@ -133,6 +144,7 @@ type checkRun struct {
 	start          time.Time
 	minSeverity    driver.Severity
 	failed         bool // an I/O error was reported: exit 2
+	cache          *cache.Cache
 }
 
 func (r *checkRun) errorf(format string, args ...any) {
@@ -159,6 +171,9 @@ func (r *checkRun) run(paths []string) int {
 	if !r.flags.quiet && isTerminal(r.stderr) {
 		progress = startProgress(r.stderr, len(list), time.Second)
 	}
+	if r.flags.cache {
+		r.cache = cache.Open(r.flags.cacheLocation, cache.ExecutableKey()+"\n"+r.flags.analysisKey())
+	}
 	res := r.analyze(paths, list)
 	if r.flags.fix || r.flags.fixDryRun {
 		if changed := r.applyFixes(res); changed && r.flags.fix {
@@ -166,6 +181,11 @@ func (r *checkRun) run(paths []string) int {
 		}
 	}
 	progress.stop()
+	if r.cache != nil {
+		if err := r.cache.Save(); err != nil {
+			r.notef("cannot write the cache: %v", err)
+		}
+	}
 
 	var diags []driver.Diagnostic
 	for _, d := range res.Diagnostics {
@@ -216,7 +236,23 @@ func (r *checkRun) run(paths []string) int {
 	return r.exit(diags)
 }
 
+// analyze runs the analyzers over list, or over the files the cache has
+// no valid findings for.
 func (r *checkRun) analyze(paths, list []string) *driver.Result {
+	var cached []driver.Diagnostic
+	hits := 0
+	if r.cache != nil {
+		var misses []string
+		for _, p := range list {
+			if d, ok := r.cache.Lookup(p); ok {
+				cached = append(cached, d...)
+				hits++
+			} else {
+				misses = append(misses, p)
+			}
+		}
+		list = misses
+	}
 	res := driver.Run(context.Background(), list, driver.Options{
 		Analyzers: checkAnalyzers(),
 		Root:      commonRoot(paths),
@@ -227,7 +263,35 @@ func (r *checkRun) analyze(paths, list []string) *driver.Result {
 	for _, e := range res.Errors {
 		r.errorf("%v", e)
 	}
+	if r.cache != nil {
+		r.cache.Store(list, res.Diagnostics, func(p string) []string { return dependencies(res, p) })
+		res.Diagnostics = append(res.Diagnostics, cached...)
+		cache.Sort(res.Diagnostics)
+		res.Files += hits
+	}
 	return res
+}
+
+// dependencies returns the in-tree modules path imports, directly or not.
+func dependencies(res *driver.Result, path string) []string {
+	seen := map[string]bool{path: true}
+	var out []string
+	var visit func(p string)
+	visit = func(p string) {
+		m, ok := res.Modules[p]
+		if !ok {
+			return
+		}
+		for _, imp := range m.Imports {
+			if d := imp.Resolved; d != "" && !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+				visit(d)
+			}
+		}
+	}
+	visit(path)
+	return out
 }
 
 // applyFixes applies (or, for --fix-dry-run, prints) the suggested fixes

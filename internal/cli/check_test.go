@@ -188,3 +188,23 @@ func TestCheckGitignore(t *testing.T) {
 		t.Errorf("--no-gitignore: %q", out)
 	}
 }
+
+func TestCheckCache(t *testing.T) {
+	dir := t.TempDir()
+	app := write(t, dir, "app.js", "const fs = require('fs');\nsetTimeout(() => fs.readFileSync('a'), 1);\n")
+	write(t, dir, "ok.js", "console.log(1);\n")
+	loc := filepath.Join(dir, "cache")
+	_, first, _ := run("--cache", "--cache-location", loc, dir)
+	if _, err := os.Stat(loc); err != nil {
+		t.Fatalf("no cache written: %v", err)
+	}
+	_, second, _ := run("--cache", "--cache-location", loc, dir)
+	cut := func(s string) string { return s[:strings.LastIndex(s, ", ")] } // drop the time
+	if cut(first) != cut(second) || !strings.Contains(second, "1 problem (1 error, 0 warnings) in 2 files") {
+		t.Errorf("cached run differs:\n%s\n%s", first, second)
+	}
+	os.WriteFile(app, []byte("const fs = require('fs');\nsetTimeout(() => fs.statSync('a'), 1);\n"), 0o644)
+	if _, third, _ := run("--cache", "--cache-location", loc, dir); !strings.Contains(third, "fs.statSync") || strings.Contains(third, "readFileSync") {
+		t.Errorf("stale cache: %s", third)
+	}
+}
