@@ -13,7 +13,10 @@ import (
 // turns into annotations on the pull request:
 //
 //	::error file=app.js,line=2,col=21,endLine=2,endColumn=36,title=blockcheck(sync-io)::message
-func writeGitHub(w io.Writer, r *Report) error {
+//
+// Paths are made relative to opt.Dir (the working directory, which in a
+// workflow is the checkout) when under it, as annotations need.
+func writeGitHub(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Diagnostics {
 		cmd := "error"
@@ -28,7 +31,7 @@ func writeGitHub(w io.Writer, r *Report) error {
 			msg += fmt.Sprintf("\n  %s: %s", pos(rel.Location), rel.Message)
 		}
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", cmd,
-			ghProperty(d.Path), d.Start.Line, d.Start.Column16, d.End.Line, d.End.Column16,
+			ghProperty(relPath(opt.Dir, d.Path)), d.Start.Line, d.Start.Column16, d.End.Line, d.End.Column16,
 			ghProperty("blockcheck("+d.Rule+")"), ghData(msg))
 	}
 	return bw.Flush()

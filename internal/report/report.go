@@ -46,7 +46,7 @@ func Write(w io.Writer, format string, r *Report, opt Options) error {
 	case "sarif":
 		return writeSARIF(w, r, opt)
 	case "github":
-		return writeGitHub(w, r)
+		return writeGitHub(w, r, opt)
 	case "checkstyle":
 		return writeCheckstyle(w, r)
 	}
@@ -111,6 +111,17 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// relPath returns path relative to dir when it lies under it, else as is.
+func relPath(dir, path string) string {
+	if dir == "" || !filepath.IsAbs(path) {
+		return path
+	}
+	if rel, err := filepath.Rel(dir, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return rel
+	}
+	return path
 }
 
 // relURI returns path as a URI reference relative to dir when it lies

@@ -147,8 +147,8 @@ func TestGitHub(t *testing.T) {
 	r := sample("/w")
 	r.Diagnostics[0].Location.Path = "src/a b.js"
 	r.Diagnostics[0].Related[0].Path = "c.js"
-	r.Diagnostics[1].Location.Path = "c,d.js"
-	if err := Write(&out, "github", r, Options{}); err != nil {
+	r.Diagnostics[1].Location.Path = "/w/c,d.js"
+	if err := Write(&out, "github", r, Options{Dir: "/w"}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
