@@ -109,6 +109,7 @@ func Predict(path string, src []byte, opts Options) (*Prediction, error) {
 		maxRuns = 256
 	}
 	unknownSeen := map[string]bool{}
+	printPos := map[*looprt.Trace][]jsast.Position{}
 	var truncated string
 	cfg := looprt.Config{Node: node, Module: mk}
 	res, err := looprt.Explore(cfg, looprt.Budget{MaxRuns: maxRuns}, func(rt *looprt.Runtime) *looprt.Trace {
@@ -130,6 +131,15 @@ func Predict(path string, src []byte, opts Options) (*Prediction, error) {
 		if r.Truncated != "" && truncated == "" {
 			truncated = r.Truncated
 		}
+		var ps []jsast.Position
+		for _, off := range r.PrintOffsets {
+			if off >= 0 {
+				ps = append(ps, mod.Position(off))
+			} else {
+				ps = append(ps, jsast.Position{})
+			}
+		}
+		printPos[r.Trace] = ps
 		return r.Trace
 	})
 	if err != nil {
@@ -138,7 +148,7 @@ func Predict(path string, src []byte, opts Options) (*Prediction, error) {
 	pred.Summary = res.Summary()
 	seenLines := map[string]int{}
 	for _, t := range res.Traces {
-		o := outcomeOf(t)
+		o := outcomeOf(t, printPos[t])
 		key := strings.Join(o.Lines, "\n")
 		if i, ok := seenLines[key]; ok {
 			// same output through a different internal order: keep the
@@ -201,8 +211,10 @@ func programOf(mod *jsast.Module, readFile func(string) ([]byte, error)) *interp
 	return p
 }
 
-// outcomeOf turns a trace into the printed lines and their steps.
-func outcomeOf(t *looprt.Trace) Outcome {
+// outcomeOf turns a trace into the printed lines and their steps. Lines
+// printed by the main module are placed at their console.log call; the
+// others at the callback that printed them.
+func outcomeOf(t *looprt.Trace, printPos []jsast.Position) Outcome {
 	o := Outcome{Assumption: strings.Join(t.Assumptions, "; "), ExitCode: t.ExitCode, Lines: []string{}, Steps: []Step{}}
 	if o.Assumption == "" {
 		o.Assumption = "none: the order does not depend on timing"
@@ -215,7 +227,11 @@ func outcomeOf(t *looprt.Trace) Outcome {
 			case looprt.QueueNextTick, looprt.QueueMicrotask:
 				phase += " / " + s.Queue.String()
 			}
-			o.Steps = append(o.Steps, Step{Output: line, Phase: phase, Line: s.Pos.Line, Column: s.Pos.Col, Reason: s.Reason})
+			st := Step{Output: line, Phase: phase, Line: s.Pos.Line, Column: s.Pos.Col, Reason: s.Reason}
+			if k := len(o.Lines) - 1; s.Queue == looprt.QueueMain && k < len(printPos) && printPos[k].Line > 0 {
+				st.Line, st.Column = printPos[k].Line, printPos[k].Column
+			}
+			o.Steps = append(o.Steps, st)
 		}
 	}
 	return o

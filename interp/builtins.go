@@ -551,6 +551,7 @@ func (it *Interp) setupArray() {
 	})
 	it.method(ap, "shift", 0, func(it *Interp, this Value, a []Value) Value {
 		o := this.(*Object)
+		o.holes = nil
 		if len(o.arr) == 0 {
 			return Undefined
 		}
@@ -560,6 +561,7 @@ func (it *Interp) setupArray() {
 	})
 	it.method(ap, "unshift", 1, func(it *Interp, this Value, a []Value) Value {
 		o := this.(*Object)
+		o.holes = nil
 		o.arr = append(append([]Value(nil), a...), o.arr...)
 		return float64(len(o.arr))
 	})
@@ -575,6 +577,7 @@ func (it *Interp) setupArray() {
 	})
 	it.method(ap, "splice", 2, func(it *Interp, this Value, a []Value) Value {
 		o := this.(*Object)
+		o.holes = nil
 		n := len(o.arr)
 		s := relIndex(it.argNum(a, 0, 0), n)
 		del := n - s
@@ -618,6 +621,7 @@ func (it *Interp) setupArray() {
 	})
 	it.method(ap, "reverse", 0, func(it *Interp, this Value, a []Value) Value {
 		o := this.(*Object)
+		o.holes = nil
 		for i, j := 0, len(o.arr)-1; i < j; i, j = i+1, j-1 {
 			o.arr[i], o.arr[j] = o.arr[j], o.arr[i]
 		}
@@ -805,7 +809,11 @@ func (it *Interp) setupArray() {
 		return o
 	})
 	it.method(ap, "flat", 0, func(it *Interp, this Value, a []Value) Value {
-		depth := int(it.argNum(a, 0, 1))
+		df := it.argNum(a, 0, 1)
+		if df > 1e6 {
+			df = 1e6
+		}
+		depth := int(df)
 		var flat func(vals []Value, d int) []Value
 		flat = func(vals []Value, d int) []Value {
 			var out []Value
@@ -822,6 +830,7 @@ func (it *Interp) setupArray() {
 	})
 	it.method(ap, "fill", 1, func(it *Interp, this Value, a []Value) Value {
 		o := this.(*Object)
+		o.holes = nil
 		n := len(o.arr)
 		s := relIndex(it.argNum(a, 1, 0), n)
 		e := relIndex(it.argNum(a, 2, float64(n)), n)
@@ -860,10 +869,15 @@ func (it *Interp) arrayConstruct(a []Value) *Object {
 				it.throwError("RangeError", "Invalid array length")
 			}
 			vals := make([]Value, int(n))
+			arr := it.newArray(vals)
 			for i := range vals {
 				vals[i] = Undefined
+				if arr.holes == nil {
+					arr.holes = map[int]bool{}
+				}
+				arr.holes[i] = true
 			}
-			return it.newArray(vals)
+			return arr
 		}
 	}
 	return it.newArray(append([]Value(nil), a...))

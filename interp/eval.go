@@ -73,8 +73,13 @@ func (it *Interp) evalRaw(e js.IExpr, env *Env) Value {
 		return it.eval(x.Y, env)
 	case *js.ArrayExpr:
 		vals := make([]Value, 0, len(x.List))
+		var holes map[int]bool
 		for _, el := range x.List {
 			if el.Value == nil {
+				if holes == nil {
+					holes = map[int]bool{}
+				}
+				holes[len(vals)] = true
 				vals = append(vals, Undefined)
 				continue
 			}
@@ -85,7 +90,9 @@ func (it *Interp) evalRaw(e js.IExpr, env *Env) Value {
 				vals = append(vals, v)
 			}
 		}
-		return it.newArray(vals)
+		arr := it.newArray(vals)
+		arr.holes = holes
+		return arr
 	case *js.ObjectExpr:
 		return it.evalObject(x, env)
 	case *js.TemplateExpr:

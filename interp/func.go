@@ -619,10 +619,15 @@ func (it *Interp) putV(v Value, key PropKey, val Value) {
 		if i, ok := arrayIndex(key.S); ok {
 			if i < len(o.arr) {
 				o.arr[i] = val
+				delete(o.holes, i)
 				return
 			}
 			if i < len(o.arr)+1e6 {
 				for len(o.arr) < i {
+					if o.holes == nil {
+						o.holes = map[int]bool{}
+					}
+					o.holes[len(o.arr)] = true
 					o.arr = append(o.arr, Undefined)
 				}
 				o.arr = append(o.arr, val)

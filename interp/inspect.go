@@ -12,7 +12,8 @@ import (
 // small programs print (lib/internal/util/inspect.js).
 
 type inspectOpts struct {
-	depth int // remaining nesting allowed (Node's default 2)
+	depth      int // remaining nesting allowed (Node's default 2)
+	showHidden bool
 }
 
 type inspector struct {
@@ -22,10 +23,11 @@ type inspector struct {
 	indentLvl   int
 	currentDep  int
 	breakLength int
+	showHidden  bool
 }
 
 func (it *Interp) inspect(v Value, o inspectOpts) string {
-	in := &inspector{it: it, breakLength: 80}
+	in := &inspector{it: it, breakLength: 80, showHidden: o.showHidden}
 	in.circular = map[*Object]int{}
 	return in.format(v, 0, o.depth, true)
 }
@@ -373,6 +375,20 @@ func (in *inspector) formatObject(o *Object, depth, maxDepth int) string {
 			shown = 100
 		}
 		for i := 0; i < shown; i++ {
+			if o.holes[i] {
+				j := i
+				for j < len(o.arr) && o.holes[j] {
+					j++
+				}
+				n := j - i
+				if n == 1 {
+					entries = append(entries, "<1 empty item>")
+				} else {
+					entries = append(entries, "<"+strconv.Itoa(n)+" empty items>")
+				}
+				i = j - 1
+				continue
+			}
 			entries = append(entries, in.format(o.arr[i], depth+1, maxDepth, false))
 		}
 		if n > shown {
@@ -384,6 +400,9 @@ func (in *inspector) formatObject(o *Object, depth, maxDepth int) string {
 			entries = append(entries, "... "+strconv.Itoa(more)+" more item"+s)
 		}
 		keys = nonIndexKeys(keys)
+		if in.showHidden && o.class == "Array" {
+			entries = append(entries, "[length]: "+strconv.Itoa(n))
+		}
 	}
 	for _, k := range visibleKeys(o, keys) {
 		entries = append(entries, in.formatProperty(o, k, depth, maxDepth))
@@ -399,6 +418,9 @@ func (in *inspector) formatObject(o *Object, depth, maxDepth int) string {
 	}
 	if base != "" && len(entries) == 0 {
 		return base
+	}
+	if len(entries) == 0 && strings.HasSuffix(braces[0], "{") {
+		return braces[0] + "}"
 	}
 	return in.reduceToSingleString(entries, base, braces, extrasArray, depth, o)
 }
@@ -696,7 +718,7 @@ func (it *Interp) format(args []Value) string {
 				}
 				sb.WriteString(s)
 			case 'o':
-				sb.WriteString(it.inspect(a, inspectOpts{depth: 4}))
+				sb.WriteString(it.inspect(a, inspectOpts{depth: 4, showHidden: true}))
 			case 'O':
 				sb.WriteString(it.inspectDefault(a))
 			case 'c':

@@ -132,6 +132,7 @@ type Interp struct {
 	fsDirs             map[string]bool
 	rootProg           *Program
 	poolUsedInMain     bool
+	printOffsets       []int
 }
 
 // Step is one line the program printed.

@@ -24,8 +24,13 @@ func (it *Interp) callOffset() int {
 
 // print records console output, one step line per printed line.
 func (it *Interp) print(s string) {
+	off := -1
+	if it.prog == it.rootProg {
+		off = it.callOffset()
+	}
 	for _, line := range strings.Split(s, "\n") {
 		it.loop.rt.Print(line)
+		it.printOffsets = append(it.printOffsets, off)
 	}
 }
 
@@ -380,6 +385,7 @@ func (it *Interp) stdoutWrite(s string) {
 			return
 		}
 		it.loop.rt.Print(it.stdoutBuf[:i])
+		it.printOffsets = append(it.printOffsets, -1)
 		it.stdoutBuf = it.stdoutBuf[i+1:]
 	}
 }

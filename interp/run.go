@@ -27,6 +27,9 @@ type Result struct {
 	Trace     *looprt.Trace
 	Unknowns  []Unknown
 	Truncated string // non-empty when the step budget stopped the run
+	// PrintOffsets holds, per printed line in order, the source offset of
+	// the console.log call in the entry module (-1 elsewhere).
+	PrintOffsets []int
 }
 
 //go:embed prelude.js
@@ -101,7 +104,7 @@ func (it *Interp) Run() *Result {
 		it.runTask(&task{kind: "main", fn: it.runMain})
 	}}
 	trace := it.loop.rt.Run(main)
-	return &Result{Trace: trace, Unknowns: it.unknowns, Truncated: it.truncated}
+	return &Result{Trace: trace, Unknowns: it.unknowns, Truncated: it.truncated, PrintOffsets: it.printOffsets}
 }
 
 func (it *Interp) runMain() {

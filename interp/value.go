@@ -78,6 +78,7 @@ type Object struct {
 	props      map[PropKey]*prop
 	keys       []PropKey
 	arr        []Value
+	holes      map[int]bool // array indices that are holes (never assigned)
 	fn         *Func
 	internal   any
 	frozen     bool
