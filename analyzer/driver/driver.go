@@ -109,6 +109,11 @@ type Options struct {
 	// Startup reports blocking calls in start-up code, at info severity
 	// (configuration: "startup": "report"); see config.go.
 	Startup bool
+	// Lean frees each module's syntax tree as soon as its diagnostics are
+	// converted: Result.Modules then keep only their imports. A command-line
+	// run over a large tree sets it; an editor that serves hover and other
+	// features from the trees does not.
+	Lean bool
 	// Rules names every rule that exists, for checking suppression
 	// comments and configuration; empty means the analyzers' rules.
 	Rules []string
@@ -147,6 +152,7 @@ type unit struct {
 	onStack bool
 
 	suppress *suppressions // the module's suppression comments (suppress.go)
+	out      []Diagnostic  // converted diagnostics (finish)
 }
 
 type runState struct {
@@ -435,6 +441,7 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 			for i := range ready {
 				for _, u := range comps[i] {
 					r.analyzeUnit(ctx, u)
+					r.finish(u)
 				}
 				mu.Lock()
 				done++
@@ -566,6 +573,27 @@ func (r *runState) allFacts(u *unit) []analysis.PackageFact {
 	return out
 }
 
+// finish converts u's diagnostics while its module is at hand (positions,
+// suppression comments) and, in a lean run, frees the module's tree.
+func (r *runState) finish(u *unit) {
+	if u.report {
+		r.checkConfigRules(u.path)
+		if u.mod != nil && !r.configFor(u.path).Ignored(u.path) {
+			u.out = append(u.out, r.suppressionsOf(u).unknown...)
+		}
+		for i, d := range u.diags {
+			if dd, ok := r.convert(u, u.diagsBy[i], d); ok {
+				u.out = append(u.out, dd)
+			}
+		}
+	}
+	u.diags, u.diagsBy = nil, nil
+	if r.opt.Lean && u.mod != nil {
+		u.mod = &jsmodule.Module{Imports: u.mod.Imports, File: u.mod.File}
+		u.results = nil
+	}
+}
+
 func (r *runState) result() *Result {
 	res := &Result{Errors: r.errs, Modules: map[string]*jsmodule.Module{}}
 	for _, u := range r.units {
@@ -575,18 +603,10 @@ func (r *runState) result() *Result {
 		if !u.report {
 			continue
 		}
-		if !u.failed || u.mod == nil && len(u.diags) > 0 {
+		if !u.failed || u.mod == nil && len(u.out) > 0 {
 			res.Files++
 		}
-		r.checkConfigRules(u.path)
-		if u.mod != nil && !r.configFor(u.path).Ignored(u.path) {
-			res.Diagnostics = append(res.Diagnostics, r.suppressionsOf(u).unknown...)
-		}
-		for i, d := range u.diags {
-			if dd, ok := r.convert(u, u.diagsBy[i], d); ok {
-				res.Diagnostics = append(res.Diagnostics, dd)
-			}
-		}
+		res.Diagnostics = append(res.Diagnostics, u.out...)
 	}
 	slices.SortFunc(res.Diagnostics, func(a, b Diagnostic) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), a.Span.Start-b.Span.Start, a.Span.End-b.Span.End,
@@ -613,7 +633,7 @@ func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic)
 		}
 		startup = s == "startup"
 	}
-	loc := r.location(u.path, d.Pos, d.End)
+	loc := r.location(u, d.Pos, d.End)
 	if sev, ok = r.keep(u, rule, sev, startup, loc); !ok {
 		return Diagnostic{}, false
 	}
@@ -625,7 +645,7 @@ func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic)
 	}
 	out := Diagnostic{Location: loc, Rule: rule, Severity: sev, Message: d.Message}
 	for _, rel := range d.Related {
-		loc := r.location("", rel.Pos, rel.End)
+		loc := r.location(u, rel.Pos, rel.End)
 		out.Related = append(out.Related, Related{Location: loc, Message: rel.Message})
 	}
 	for _, f := range d.SuggestedFixes {
@@ -635,7 +655,7 @@ func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic)
 			if !end.IsValid() {
 				end = e.Pos
 			}
-			fix.Edits = append(fix.Edits, Edit{Location: r.location("", e.Pos, end), NewText: string(e.NewText)})
+			fix.Edits = append(fix.Edits, Edit{Location: r.location(u, e.Pos, end), NewText: string(e.NewText)})
 		}
 		out.Fixes = append(out.Fixes, fix)
 	}
@@ -644,17 +664,21 @@ func (r *runState) convert(u *unit, a *analysis.Analyzer, d analysis.Diagnostic)
 
 // location converts token positions to a Location; path is the file when
 // the positions have no file (a diagnostic reported before parsing).
-func (r *runState) location(path string, pos, end token.Pos) Location {
+// location converts token positions reported while analyzing u to a
+// Location. Positions in u's own file use its parsed module; those in other
+// files (the hops of a call chain) are converted from the file's text,
+// since another worker may be freeing that module.
+func (r *runState) location(u *unit, pos, end token.Pos) Location {
 	tf := r.fset.File(pos)
 	if tf == nil {
-		return Location{Path: path}
+		return Location{Path: u.path}
 	}
 	start, stop := tf.Offset(pos), offsetOf(tf, end)
 	if stop < start {
 		stop = start
 	}
 	loc := Location{Path: tf.Name(), Span: jsast.Span{Start: start, End: stop}}
-	if u, ok := r.units[tf.Name()]; ok && u.mod != nil {
+	if tf.Name() == u.path && u.mod != nil && u.mod.Module != nil {
 		loc.Start, loc.End = u.mod.Position(start), u.mod.Position(stop)
 	} else if b, err := r.readFile(tf.Name()); err == nil {
 		loc.Start, loc.End = jsast.PositionIn(b, start), jsast.PositionIn(b, stop)
