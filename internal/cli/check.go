@@ -259,6 +259,7 @@ func (r *checkRun) analyze(paths, list []string) *driver.Result {
 		Workers:   r.flags.workers,
 		Startup:   r.flags.startup,
 		Rules:     analyzer.Names(),
+		Lean:      true, // only imports are needed after analysis (cache, fixes read files)
 	})
 	for _, e := range res.Errors {
 		r.errorf("%v", e)
