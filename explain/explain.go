@@ -171,6 +171,7 @@ func Predict(path string, src []byte, opts Options) (*Prediction, error) {
 	if !res.Exhausted {
 		pred.Unknowns = append(pred.Unknowns, Unknown{Construct: "exploration budget", Message: res.Summary()})
 	}
+	pred.Unknowns = groupUnknowns(pred.Unknowns)
 	sort.SliceStable(pred.Unknowns, func(i, j int) bool {
 		a, b := pred.Unknowns[i], pred.Unknowns[j]
 		if a.Line != b.Line {
@@ -235,4 +236,26 @@ func outcomeOf(t *looprt.Trace, printPos []jsast.Position) Outcome {
 		}
 	}
 	return o
+}
+
+// groupUnknowns keeps the first occurrence of each construct and counts
+// the others, so a file with 200 route handlers gets one line, not 200.
+func groupUnknowns(us []Unknown) []Unknown {
+	index := map[string]int{}
+	counts := map[string]int{}
+	var out []Unknown
+	for _, u := range us {
+		if i, ok := index[u.Construct]; ok {
+			counts[u.Construct]++
+			_ = i
+			continue
+		}
+		index[u.Construct] = len(out)
+		out = append(out, u)
+	}
+	for k, n := range counts {
+		u := &out[index[k]]
+		u.Message += fmt.Sprintf(" (and %d more like this)", n)
+	}
+	return out
 }

@@ -3,10 +3,12 @@ package explain
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestFixtures checks every program in testdata/order against the output
@@ -173,5 +175,41 @@ func TestNodeVersionSelection(t *testing.T) {
 		if got, src := NodeVersion(dir+"/x.js", read); got != want {
 			t.Errorf("%s: got %d (%s), want %d", dir, got, src, want)
 		}
+	}
+}
+
+// TestLargeExpressApp: a 2,500-line Express-style file finishes well under
+// a second and reports its unknowns instead of failing.
+func TestLargeExpressApp(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("'use strict';\nconst express = require('express');\nconst app = express();\nconst db = new Map();\n")
+	for i := 0; i < 180; i++ {
+		fmt.Fprintf(&b, `function validate%[1]d(input) {
+  if (!input || typeof input.name !== 'string') {
+    return { ok: false, error: 'name required for route %[1]d' };
+  }
+  const parts = input.name.split(' ').map((p) => p.trim()).filter(Boolean);
+  return { ok: parts.length > 0, parts };
+}
+app.get('/items/%[1]d', async (req, res, next) => {
+  try {
+    const item = db.get(%[1]d);
+    if (!item) return res.status(404).json({ error: 'not found' });
+    res.json(item);
+  } catch (err) { next(err); }
+});
+`, i)
+	}
+	b.WriteString("const server = app.listen(3000, () => console.log('listening'));\nconsole.log('routes', 180);\n")
+	start := time.Now()
+	p := predictSrc(t, "app.js", b.String(), 22)
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
+	}
+	if p.Complete || len(p.Unknowns) == 0 || len(p.Unknowns) > 10 {
+		t.Errorf("want a few grouped unknowns, got %d", len(p.Unknowns))
+	}
+	if got := strings.Join(p.Outcomes[0].Lines, ","); got != "routes 180" {
+		t.Errorf("output %q", got)
 	}
 }
