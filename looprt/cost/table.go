@@ -78,18 +78,18 @@ var defaultRows = []Row{
 	{Key: "cpu.loop.date-now", Category: CPU, Unit: PerIteration, Cost: Interval{39 * ns, 62 * ns}, Source: measured + " (busy-wait body: Date.now() per iteration)"},
 	// Per-operation rows the cpu-loop rule adds to cpu.loop.empty for what a
 	// loop body does (each the extra time per iteration over the counting
-	// loop), measured by testdata/measure-cpu.js (10 runs, Node 20.20.2, on
-	// the 2-CPU reference machine), rounded outwards to whole nanoseconds.
-	{Key: "cpu.op.arith", Category: CPU, Unit: PerIteration, Cost: Interval{0, 1 * ns}, Source: measuredCPU + " (arithmetic, bitwise or comparison operator: 0.05-1.04 ns)"},
-	{Key: "cpu.op.div", Category: CPU, Unit: PerIteration, Cost: Interval{2 * ns, 6 * ns}, Source: measuredCPU + " (% or / by a constant: 2.3-5.8 ns)"},
-	{Key: "cpu.op.math", Category: CPU, Unit: PerIteration, Cost: Interval{0, 2 * ns}, Source: measuredCPU + " (Math.imul: 0.23-1.7 ns)"},
-	{Key: "cpu.op.member", Category: CPU, Unit: PerIteration, Cost: Interval{0, 1 * ns}, Source: measuredCPU + " (property read: 0-0.54 ns)"},
-	{Key: "cpu.op.index", Category: CPU, Unit: PerIteration, Cost: Interval{0, 1 * ns}, Source: measuredCPU + " (typed-array element read: 0-0.48 ns)"},
-	{Key: "cpu.op.call", Category: CPU, Unit: PerIteration, Cost: Interval{0, 1 * ns}, Source: measuredCPU + " (call of a small function, inlined by the optimizer: 0-0.56 ns)"},
-	{Key: "cpu.op.alloc", Category: CPU, Unit: PerIteration, Cost: Interval{6 * ns, 20 * ns}, Source: measuredCPU + " (object literal stored outside the loop: 6.5-19.9 ns)"},
-	{Key: "cpu.array.fill", Category: CPU, Unit: PerIteration, Cost: Interval{5 * ns, 14 * ns}, Source: measuredCPU + " (new Array(1e7).fill(0), per element: 5.5-13.6 ns)"},
-	{Key: "cpu.crypto.dh-512", Category: CPU, Unit: PerCall, Cost: Interval{50 * ms, 200 * ms}, Source: measuredCPU + " (crypto.createDiffieHellman(512), a random safe-prime search: 56-182 ms)"},
-	{Key: "cpu.crypto.dh-1024", Category: CPU, Unit: PerCall, Cost: Interval{600 * ms, 3100 * ms}, Source: measuredCPU + " (crypto.createDiffieHellman(1024): 0.61-3.0 s)"},
+	// loop), measured by testdata/measure-cpu.js (runs of 10 and 5, Node 20.20.2, on
+	// the 2-CPU reference machine, idle and under load), rounded outwards.
+	{Key: "cpu.op.arith", Category: CPU, Unit: PerIteration, Cost: Interval{0, 2 * ns}, Source: measuredCPU + " (arithmetic, bitwise or comparison operator: 0.05-1.55 ns)"},
+	{Key: "cpu.op.div", Category: CPU, Unit: PerIteration, Cost: Interval{2 * ns, 10 * ns}, Source: measuredCPU + " (% by a constant, small-integer and double operands: 2.2-9.6 ns)"},
+	{Key: "cpu.op.math", Category: CPU, Unit: PerIteration, Cost: Interval{0, 3 * ns}, Source: measuredCPU + " (Math.imul: 0-2.2 ns)"},
+	{Key: "cpu.op.member", Category: CPU, Unit: PerIteration, Cost: Interval{0, 3 * ns}, Source: measuredCPU + " (property read: 0-2.1 ns)"},
+	{Key: "cpu.op.index", Category: CPU, Unit: PerIteration, Cost: Interval{0, 3 * ns}, Source: measuredCPU + " (typed-array element read: 0-2.3 ns)"},
+	{Key: "cpu.op.call", Category: CPU, Unit: PerIteration, Cost: Interval{0, 2 * ns}, Source: measuredCPU + " (call of a small function, inlined by the optimizer: 0-1.6 ns)"},
+	{Key: "cpu.op.alloc", Category: CPU, Unit: PerIteration, Cost: Interval{6 * ns, 50 * ns}, Source: measuredCPU + " (object literal stored outside the loop: 6.5-46 ns)"},
+	{Key: "cpu.array.fill", Category: CPU, Unit: PerIteration, Cost: Interval{5 * ns, 60 * ns}, Source: measuredCPU + " (new Array(n).fill(0) for n = 1e6-2e7, per element: 5.5-59 ns)"},
+	{Key: "cpu.crypto.dh-512", Category: CPU, Unit: PerCall, Cost: Interval{20 * ms, 700 * ms}, Source: measuredCPU + " (crypto.createDiffieHellman(512), a random safe-prime search: 24-690 ms)"},
+	{Key: "cpu.crypto.dh-1024", Category: CPU, Unit: PerCall, Cost: Interval{600 * ms, 5 * time.Second}, Source: measuredCPU + " (crypto.createDiffieHellman(1024): 0.61-4.9 s)"},
 	{Key: "cpu.callback", Category: CPU, Unit: PerCall, Cost: Interval{0, 0}, Source: "model choice: callbacks cost nothing unless they say so (Callback.Cost, Runtime.Spend)"},
 }
 
