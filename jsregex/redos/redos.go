@@ -2,6 +2,7 @@ package redos
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -201,4 +202,46 @@ func hint(f finding, c Complexity, sigma int) string {
 		return "the unanchored search retries a repetition from every index and it fails after a long run: anchor the pattern, bound the repetition ({0,N}), or make it disjoint from what must follow"
 	}
 	return "two repetitions can split the same text in many ways: make them disjoint (e.g. exclude the delimiter from the first class) or bound one of them"
+}
+
+// Summary is a one-line diagnostic for a finding: the class, a shortened
+// attack and the fix hint; for other verdicts it names the verdict.
+func (r Result) Summary() string {
+	switch r.Complexity {
+	case Exponential, Polynomial:
+		class := "exponential backtracking"
+		if r.Complexity == Polynomial {
+			class = fmt.Sprintf("O(n^%d) backtracking", r.Degree)
+		}
+		return fmt.Sprintf("%s on input %s; %s", class, r.Attack.Describe(), r.Hint)
+	case Unknown, Invalid:
+		return r.Complexity.String() + ": " + r.Reason
+	}
+	return r.Complexity.String()
+}
+
+// Describe renders the attack compactly, e.g. 'x' + 'ab'×n + '!'.
+func (a *Attack) Describe() string {
+	short := func(s string) string {
+		q := strconv.Quote(s)
+		q = "'" + q[1:len(q)-1] + "'"
+		if len(q) > 40 {
+			q = q[:37] + "…'"
+		}
+		return q
+	}
+	var parts []string
+	if a.Prefix != "" {
+		parts = append(parts, short(a.Prefix))
+	}
+	for _, p := range a.Pumps {
+		if p.Infix != "" {
+			parts = append(parts, short(p.Infix))
+		}
+		parts = append(parts, short(p.Pump)+"×n")
+	}
+	if a.Suffix != "" {
+		parts = append(parts, short(a.Suffix))
+	}
+	return strings.Join(parts, " + ")
 }

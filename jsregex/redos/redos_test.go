@@ -134,3 +134,29 @@ func mustCompile(t *testing.T, p, f string) *program {
 }
 
 var jsregexParse = jsregex.Parse
+
+// Analyze is called from many goroutines by the linter.
+func TestConcurrent(t *testing.T) {
+	opts := Options{Timeout: 10 * time.Second}
+	want := Analyze(`^(\w+\s?)*$`, "", opts)
+	done := make(chan Result, 4)
+	for range 4 {
+		go func() { done <- Analyze(`^(\w+\s?)*$`, "", opts) }()
+	}
+	for range 4 {
+		if got := <-done; got.Complexity != want.Complexity || got.Attack.String(2) != want.Attack.String(2) {
+			t.Errorf("concurrent result differs: %+v", got)
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	res := Analyze(`^(a+)+$`, "", Options{Timeout: 10 * time.Second})
+	s := res.Summary()
+	if !strings.Contains(s, "exponential") || !strings.Contains(s, "×n") {
+		t.Errorf("summary %q", s)
+	}
+	if s := Analyze(`\s+$`, "", Options{Timeout: 10 * time.Second}).Summary(); !strings.Contains(s, "O(n^2)") {
+		t.Errorf("summary %q", s)
+	}
+}
