@@ -19,6 +19,8 @@ func charItem(c rune) classItem { return classItem{set: Single(c), c: c, single:
 func (p *parser) class() Node {
 	start := p.pos
 	p.pos++
+	p.inClass++
+	defer func() { p.inClass-- }()
 	neg := false
 	if p.peek() == '^' {
 		p.pos++

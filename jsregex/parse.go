@@ -108,6 +108,7 @@ type parser struct {
 	namedMode   bool
 	backrefs    []*Backref // named references, resolved at the end
 	pendingUnit rune       // low surrogate of an astral class member not yet read
+	inClass     int        // bracket nesting depth
 }
 
 func (p *parser) fail(off int, msg string) {
@@ -551,21 +552,21 @@ func (p *parser) classEscape(start int) *Class {
 }
 
 func (p *parser) property(start int, negated bool) *Class {
-	if p.peek() != '{' {
-		p.fail(start, "Invalid property name")
-	}
 	end := strings.IndexByte(p.src[p.pos:], '}')
-	if end < 0 {
+	if p.peek() != '{' || end < 0 {
+		if p.inClass > 0 {
+			p.fail(start, "Invalid property name in character class")
+		}
 		p.fail(start, "Invalid property name")
 	}
 	body := p.src[p.pos+1 : p.pos+end]
 	p.pos += end + 1
 	name, value, hasValue := strings.Cut(body, "=")
 	set, strs, approx, ok := lookupProperty(name, value, hasValue, p.v)
-	if !ok {
-		p.fail(start, "Invalid property name")
-	}
-	if strs && negated {
+	if !ok || strs && negated {
+		if p.inClass > 0 {
+			p.fail(start, "Invalid property name in character class")
+		}
 		p.fail(start, "Invalid property name")
 	}
 	if approx {

@@ -18,6 +18,13 @@ func lookupProperty(name, value string, hasValue, vmode bool) (set CharSet, strs
 			if long, alias := scriptAliases[value]; alias {
 				value = long
 			}
+			if value == "Unknown" {
+				var all CharSet
+				for _, t := range unicode.Scripts {
+					all = all.Union(tableSet(t))
+				}
+				return all.Complement(MaxRune), false, false, true
+			}
 			t, found := unicode.Scripts[value]
 			if !found {
 				return CharSet{}, false, false, false
