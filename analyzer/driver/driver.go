@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/analyzer/resolve"
 	"github.com/blockcheck/blockcheck/internal/config"
 	"github.com/blockcheck/blockcheck/jsast"
 )
@@ -153,6 +154,8 @@ type unit struct {
 
 	suppress *suppressions // the module's suppression comments (suppress.go)
 	out      []Diagnostic  // converted diagnostics (finish)
+	size     int           // bytes, to start large modules first
+	depPaths []string      // in-tree imports found by scanAll
 }
 
 type runState struct {
@@ -247,8 +250,10 @@ func (r *runState) workers() int {
 }
 
 func (r *runState) run(ctx context.Context, paths []string) *Result {
-	// Stage 1: parse the requested modules and, when facts flow between
-	// modules, the in-tree modules they depend on.
+	// Stage 1: read the requested modules and, when facts flow between
+	// modules, find the in-tree modules they depend on from a scan of their
+	// import specifiers (no parse: trees are built in stage 2, one module
+	// at a time, so memory does not grow with the size of the tree).
 	var todo []*unit
 	for _, p := range paths {
 		if _, ok := r.units[p]; ok {
@@ -259,67 +264,45 @@ func (r *runState) run(ctx context.Context, paths []string) *Result {
 		todo = append(todo, u)
 	}
 	for len(todo) > 0 && ctx.Err() == nil {
-		r.parseAll(ctx, todo)
+		r.scanAll(ctx, todo)
 		todo = todo[:0]
 		for _, u := range r.sortedUnits() {
-			if u.mod == nil || !r.needFacts {
-				continue
-			}
-			for _, imp := range u.mod.Imports {
-				if imp.Resolved == "" {
-					continue
-				}
-				d, ok := r.units[imp.Resolved]
+			for _, dep := range u.depPaths {
+				d, ok := r.units[dep]
 				if !ok {
-					d = &unit{path: imp.Resolved}
-					r.units[imp.Resolved] = d
+					d = &unit{path: dep}
+					r.units[dep] = d
 					todo = append(todo, d)
 				}
 				if !slices.Contains(u.deps, d) && d != u {
 					u.deps = append(u.deps, d)
 				}
 			}
+			u.depPaths = nil
 		}
 	}
 	for _, u := range r.units {
-		if u.mod != nil {
-			imports := make([]*types.Package, 0, len(u.deps))
-			for _, d := range u.deps {
-				imports = append(imports, d.pkg)
-			}
-			u.pkg.SetImports(imports)
+		imports := make([]*types.Package, 0, len(u.deps))
+		for _, d := range u.deps {
+			imports = append(imports, d.pkg)
 		}
+		u.pkg.SetImports(imports)
 	}
-	// Stage 2: the other analyzers, dependencies first.
+	// Stage 2: parse and analyze, dependencies first.
 	r.analyzeAll(ctx, r.components())
 	return r.result()
 }
 
-func (r *runState) sortedUnits() []*unit {
-	us := make([]*unit, 0, len(r.units))
-	for _, u := range r.units {
-		us = append(us, u)
-	}
-	slices.SortFunc(us, func(a, b *unit) int { return strings.Compare(a.path, b.path) })
-	return us
-}
-
-// parseAll runs jsmodule on units in parallel, largest files first so the
-// long ones do not finish last.
-func (r *runState) parseAll(ctx context.Context, us []*unit) {
-	size := make(map[*unit]int, len(us))
-	for _, u := range us {
-		if b, err := r.readFile(u.path); err == nil {
-			size[u] = len(b)
-		}
-	}
-	slices.SortStableFunc(us, func(a, b *unit) int { return size[b] - size[a] })
+// scanAll reads units in parallel and, when analyzers use facts, resolves
+// the specifiers their text imports.
+func (r *runState) scanAll(ctx context.Context, us []*unit) {
 	r.parallel(ctx, len(us), func(i int) {
 		u := us[i]
 		u.results = make(map[*analysis.Analyzer]any)
 		u.facts = make(map[reflect.Type]analysis.Fact)
 		u.pkg = types.NewPackage(u.path, strings.TrimSuffix(filepath.Base(u.path), filepath.Ext(u.path)))
-		if _, err := r.readFile(u.path); err != nil {
+		b, err := r.readFile(u.path)
+		if err != nil {
 			u.failed = true
 			if u.report {
 				r.mu.Lock()
@@ -328,13 +311,18 @@ func (r *runState) parseAll(ctx context.Context, us []*unit) {
 			}
 			return
 		}
-		res, err := r.runPass(ctx, u, jsmodule.Analyzer)
-		if err != nil {
-			u.failed = true
+		u.size = len(b)
+		if !r.needFacts {
 			return
 		}
-		u.mod = res.(*jsmodule.Module)
-		u.results[jsmodule.Analyzer] = res
+		for _, spec := range resolve.Specifiers(b) {
+			if resolve.IsCore(spec) {
+				continue
+			}
+			if dep := resolve.Resolve(u.path, spec, r.readFile); dep != "" {
+				u.depPaths = append(u.depPaths, dep)
+			}
+		}
 	})
 }
 
@@ -423,10 +411,16 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 		}
 	}
 	ready := make(chan int, len(comps))
+	var first []int
 	for i := range comps {
 		if waiting[i] == 0 {
-			ready <- i
+			first = append(first, i)
 		}
+	}
+	// Start the largest modules first, so a big one does not finish last.
+	slices.SortStableFunc(first, func(a, b int) int { return comps[b][0].size - comps[a][0].size })
+	for _, i := range first {
+		ready <- i
 	}
 	var mu sync.Mutex
 	done := 0
@@ -462,9 +456,16 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 }
 
 func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
-	if u.failed || u.mod == nil {
+	if u.failed || ctx.Err() != nil {
 		return
 	}
+	res, err := r.runPass(ctx, u, jsmodule.Analyzer)
+	if err != nil {
+		u.failed = true
+		return
+	}
+	u.mod = res.(*jsmodule.Module)
+	u.results[jsmodule.Analyzer] = res
 	for _, a := range r.analyzers {
 		if a == jsmodule.Analyzer || ctx.Err() != nil {
 			continue
@@ -691,4 +692,13 @@ func offsetOf(tf *token.File, p token.Pos) int {
 		return -1
 	}
 	return tf.Offset(p)
+}
+
+func (r *runState) sortedUnits() []*unit {
+	us := make([]*unit, 0, len(r.units))
+	for _, u := range r.units {
+		us = append(us, u)
+	}
+	slices.SortFunc(us, func(a, b *unit) int { return strings.Compare(a.path, b.path) })
+	return us
 }

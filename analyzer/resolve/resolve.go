@@ -7,6 +7,7 @@
 package resolve
 
 import (
+	"bytes"
 	"encoding/json"
 	"path"
 	"path/filepath"
@@ -341,4 +342,82 @@ var coreModules = map[string]bool{
 	"repl": true, "stream": true, "string_decoder": true, "sys": true, "timers": true,
 	"tls": true, "trace_events": true, "tty": true, "url": true, "util": true, "v8": true,
 	"vm": true, "wasi": true, "worker_threads": true, "zlib": true, "test": true, "sqlite": true,
+}
+
+// Specifiers scans source text for the string literals that follow
+// require(, import(, import and from: a superset of the module's import
+// specifiers (it also finds some in comments and strings), cheap enough to
+// order modules by their imports before parsing any. Imports makes the
+// exact list from the syntax tree.
+func Specifiers(src []byte) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i < len(src); i++ {
+		var k int
+		switch src[i] {
+		case 'r':
+			k = keyword(src, i, "require")
+			if k > 0 {
+				k = skipSpace(src, k)
+				if k >= len(src) || src[k] != '(' {
+					continue
+				}
+				k++
+			}
+		case 'i':
+			k = keyword(src, i, "import")
+			if k > 0 {
+				k = skipSpace(src, k)
+				if k < len(src) && src[k] == '(' {
+					k++
+				}
+			}
+		case 'f':
+			k = keyword(src, i, "from")
+		default:
+			continue
+		}
+		if k <= 0 {
+			continue
+		}
+		k = skipSpace(src, k)
+		if k >= len(src) || src[k] != '\'' && src[k] != '"' {
+			continue
+		}
+		end := bytes.IndexByte(src[k+1:], src[k])
+		if end < 0 || end > 512 {
+			continue
+		}
+		spec := string(src[k+1 : k+1+end])
+		if spec != "" && !strings.ContainsAny(spec, "\\\n") && !seen[spec] {
+			seen[spec] = true
+			out = append(out, spec)
+		}
+		i = k + end
+	}
+	return out
+}
+
+// keyword returns the offset after word if it starts at i as a whole word,
+// else 0.
+func keyword(src []byte, i int, word string) int {
+	if !bytes.HasPrefix(src[i:], []byte(word)) || i > 0 && identByte(src[i-1]) {
+		return 0
+	}
+	k := i + len(word)
+	if k < len(src) && identByte(src[k]) {
+		return 0
+	}
+	return k
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c == '$' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func skipSpace(src []byte, k int) int {
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+		k++
+	}
+	return k
 }
