@@ -17,6 +17,7 @@ type confirmer struct {
 	budget   int64
 	deadline time.Time
 	maxBound int
+	context  string   // text a leading lookbehind wants before the match
 	mark     []uint32 // scratch for live
 	gen      uint32
 }
@@ -146,6 +147,9 @@ func (c *confirmer) attacks(f finding) []*Attack {
 			base.Pumps = append(base.Pumps, Pump{Infix: concrete(p.infix, pref), Pump: concrete(p.pump, pref)})
 		}
 		prefixes := []string{base.Prefix}
+		if c.context != "" {
+			prefixes = append(prefixes, c.context+base.Prefix)
+		}
 		if sigmaStart {
 			// A prefix the anchored alternatives cannot start with keeps
 			// them from matching the pumps at index 0.
@@ -543,4 +547,64 @@ func (c *confirmer) screen(atks []*Attack) []*Attack {
 		out = append(out, all[i].a)
 	}
 	return out
+}
+
+// lookbehindContext returns a shortest string satisfying a positive
+// lookbehind that starts the pattern (as in (?<=\s)\d+\d+), which the
+// automaton ignores: attacks must be preceded by it to get past it.
+func lookbehindContext(re *jsregex.Regexp, prog *program) string {
+	n := re.Root
+	for {
+		switch x := n.(type) {
+		case *jsregex.Concat:
+			if len(x.Items) == 0 {
+				return ""
+			}
+			n = x.Items[0]
+			continue
+		case *jsregex.Group:
+			n = x.Body
+			continue
+		case *jsregex.Lookaround:
+			if !x.Behind || x.Negated {
+				return ""
+			}
+			sub := &jsregex.Regexp{Root: x.Body, Flags: re.Flags}
+			sub.Flags.Sticky = true // no search loop
+			a := buildNFA(sub, prog, 200)
+			if a == nil {
+				return ""
+			}
+			return shortestAccepted(a)
+		}
+		return ""
+	}
+}
+
+// shortestAccepted returns a shortest string a accepts, avoiding the
+// end-of-input symbol.
+func shortestAccepted(a *nfa) string {
+	prev := map[int]int{0: -1}
+	queue := []int{0}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		if a.accept[x] {
+			var rs []rune
+			for z := x; z != 0; z = prev[z] {
+				rs = append(rs, pickPref(a.set[z], preferences[0]))
+			}
+			slices.Reverse(rs)
+			return string(rs)
+		}
+		for _, e := range a.succ[x] {
+			y := int(e.to)
+			if _, seen := prev[y]; seen || a.set[y].Contains(eofRune) {
+				continue
+			}
+			prev[y] = x
+			queue = append(queue, y)
+		}
+	}
+	return ""
 }

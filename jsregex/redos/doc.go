@@ -42,11 +42,16 @@
 //     always passing, and unrolls bounded repetitions to at most two
 //     mandatory and two optional copies. This can produce ambiguities the
 //     matcher then refutes (Unconfirmed), or miss attacks that need a
-//     specific context (e.g. a lookbehind that must see a certain
-//     character): Result.Approximate flags patterns with such constructs.
+//     specific context: Result.Approximate flags patterns with such
+//     constructs. A positive lookbehind that starts the pattern is handled by
+//     also trying attacks prefixed with a shortest string it accepts.
 //   - Polynomial degrees are measured on the matcher, counting the retry
 //     from every start index, like the V8 timings they predict.
 //   - V8 features that only change constant factors (Boyer-Moore prefix
 //     scans, quick checks, the greedy-loop text optimisation) are not
-//     modelled; they do not change the growth class.
+//     modelled; they do not change the growth class. What does change it is
+//     modelled: no memoization, the retry from every index unless the
+//     pattern starts with ^ (without m) or has the y flag, the empty-iteration
+//     check that makes (a?)* terminate, atomic lookarounds. Patterns with the
+//     g flag are measured like String.prototype.replace (all matches).
 package redos

@@ -145,7 +145,7 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) (res Result) {
 		}
 		return res
 	}
-	c := &confirmer{prog: prog, a: a, budget: opts.MaxSteps, deadline: deadline, maxBound: maxBound(re.Root)}
+	c := &confirmer{prog: prog, a: a, budget: opts.MaxSteps, deadline: deadline, maxBound: maxBound(re.Root), context: lookbehindContext(re, prog)}
 	defer func() { res.Steps = opts.MaxSteps - max(c.budget, 0) }()
 	tried := map[string]bool{}
 	for i, f := range fs {
