@@ -275,13 +275,22 @@ func (it *Interp) evalYield(x *js.YieldExpr, env *Env) Value {
 		v = it.eval(x.X, env)
 	}
 	if x.Generator {
-		// yield*: forward every value of the inner iterable.
-		var last Value = Undefined
-		it.iterate(v, func(inner Value) bool {
-			it.suspend(co, inner, false)
-			return true
-		})
-		return last
+		// yield*: forward next(v) to the inner iterator; its return value
+		// is the value of the expression.
+		mf := it.getV(v, PropKey{Sym: SymIterator})
+		if isNullish(mf) {
+			it.throwError("TypeError", "%s is not iterable", it.inspect(v, inspectOpts{depth: 0}))
+		}
+		iter := it.call(mf, v, nil)
+		next := it.getV(iter, strKey("next"))
+		var sent Value = Undefined
+		for {
+			r := it.call(next, iter, []Value{sent})
+			if toBool(it.getV(r, strKey("done"))) {
+				return it.getV(r, strKey("value"))
+			}
+			sent = it.suspend(co, it.getV(r, strKey("value")), false)
+		}
 	}
 	if env.fc != nil && env.fc.fnObj != nil && env.fc.fnObj.fn.async {
 		// async generator: yield awaits its operand first

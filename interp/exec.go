@@ -346,7 +346,22 @@ func (it *Interp) execForIn(x *js.ForInStmt, env *Env, labels []string) completi
 	return normal
 }
 
-func (it *Interp) execTry(t *js.TryStmt, env *Env) completion {
+func (it *Interp) execTry(t *js.TryStmt, env *Env) (result completion) {
+	if t.Finally != nil {
+		// gen.return() unwinds a suspended generator through its finally
+		// blocks.
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(*genReturn); ok {
+					if fc := it.execBlock(t.Finally, env); fc.kind != cNormal {
+						result = fc
+						return
+					}
+				}
+				panic(r)
+			}
+		}()
+	}
 	c, thrown := it.runCatching(t.Body, env)
 	if thrown != nil && t.Catch != nil {
 		cenv := env.child()

@@ -94,6 +94,7 @@ func New(prog *Program, rt *looprt.Runtime, opts Options) *Interp {
 	it.global = &Env{fc: &funcCtx{this: Undefined, thisInit: true, newTarget: Undefined}}
 	it.setupBuiltins()
 	it.setupNode()
+	it.removeNewerBuiltins()
 	return it
 }
 
@@ -468,4 +469,38 @@ func (it *Interp) opaqueGet(o *Object, key PropKey) Value {
 		return Undefined
 	}
 	return it.opaque(o.internal.(string) + "." + key.S)
+}
+
+// newerBuiltins lists built-ins by the Node major that introduced them
+// (V8 versions per the Node changelogs), so older versions throw
+// "is not a function" as they would.
+var newerBuiltins = []struct {
+	major int
+	owner string
+	name  string
+}{
+	{20, "Array.prototype", "toSorted"},
+	{20, "Array.prototype", "toReversed"},
+	{22, "Object", "groupBy"},
+	{22, "Promise", "withResolvers"},
+}
+
+func (it *Interp) removeNewerBuiltins() {
+	for _, b := range newerBuiltins {
+		if it.opts.Node >= b.major {
+			continue
+		}
+		var o *Object
+		switch b.owner {
+		case "Array.prototype":
+			o = it.ArrayProto
+		case "Object":
+			o, _ = it.getV(it.globalObj, strKey("Object")).(*Object)
+		case "Promise":
+			o = it.PromiseCtor
+		}
+		if o != nil {
+			o.deleteOwn(strKey(b.name))
+		}
+	}
 }
