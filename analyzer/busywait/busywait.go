@@ -62,13 +62,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		category := "busy-wait"
 		switch h.At(i).Context {
-		case hotpath.Exempt:
+		case hotpath.Exempt, hotpath.Worker:
 			continue
 		case hotpath.Startup:
 			category += ":startup"
-		}
-		if InWorker(c.m, c.b, i) {
-			continue
 		}
 		if msg, ok := c.spin(i, exits); ok {
 			c.m.Report(pass, c.header(i), category, "%s", msg)
@@ -662,40 +659,3 @@ func (c *checker) header(i int) jsast.Span {
 	return jsast.Span{Start: s.Start, End: s.Start + len(strings.TrimRight(text, " \t\r\n"))}
 }
 
-// InWorker reports whether node i runs in a worker thread, where waiting
-// and heavy work block no event loop that serves anything: inside
-// `if (!isMainThread)` (or the else of `if (isMainThread)`), or anywhere in
-// a module that talks to its parent (parentPort, workerData) and starts no
-// worker of its own. cpu-loop uses it too.
-func InWorker(m *jsmodule.Module, b *bindings.Info, i int) bool {
-	nodes := m.Nodes()
-	isMain := bindings.Ref{Module: "worker_threads", Member: "isMainThread"}
-	for j := int(nodes[i].Parent); j >= 0; j = int(nodes[j].Parent) {
-		s, ok := nodes[j].N.(*js.IfStmt)
-		if !ok {
-			continue
-		}
-		cond, negated := ungroup(s.Cond), false
-		if u, ok := cond.(*js.UnaryExpr); ok && u.Op == js.NotToken {
-			cond, negated = u.X, true
-		}
-		if r, ok := b.Of(cond); !ok || r != isMain {
-			continue
-		}
-		return m.Span(s.Body).Contains(nodes[i].Span) == negated
-	}
-	worker, spawns := false, false
-	for _, n := range nodes {
-		switch x := n.N.(type) {
-		case *js.DotExpr, *js.Var:
-			if r, ok := b.Of(x.(js.IExpr)); ok && r.Module == "worker_threads" && (r.Member == "parentPort" || r.Member == "workerData") {
-				worker = true
-			}
-		case *js.NewExpr:
-			if r, ok := b.Of(x.X); ok && r == (bindings.Ref{Module: "worker_threads", Member: "Worker"}) {
-				spawns = true
-			}
-		}
-	}
-	return worker && !spawns
-}

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/blockcheck/blockcheck/analyzer/bindings"
-	"github.com/blockcheck/blockcheck/analyzer/busywait"
 	"github.com/blockcheck/blockcheck/analyzer/hotpath"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/jsast"
@@ -51,13 +50,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		category := "cpu-loop"
 		switch h.At(i).Context {
-		case hotpath.Exempt:
+		case hotpath.Exempt, hotpath.Worker:
 			continue
 		case hotpath.Startup:
 			category += ":startup"
-		}
-		if busywait.InWorker(m, b, i) {
-			continue
 		}
 		m.Report(pass, firstLine(m, nodes[i].Span), category, "%s: blocks the event loop for ≈ %s; move it to a worker thread or split it into chunks with setImmediate", est.what, Range(est.cost))
 		if isLoop(nodes[i].N) {
