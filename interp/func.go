@@ -541,6 +541,9 @@ func (it *Interp) getFrom(o *Object, key PropKey, receiver Value) Value {
 			}
 		}
 		if pr := p.getOwn(key); pr != nil {
+			if key.S == "stack" && p.class == "Error" && key.Sym == nil {
+				it.addUnknown(it.callOffset(), "Error.stack", "an error's stack trace names machine-specific files and lines; printed stacks are not predicted exactly")
+			}
 			return it.propValue(pr, receiver)
 		}
 	}

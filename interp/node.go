@@ -86,6 +86,15 @@ func (it *Interp) setupNode() {
 		})
 	}
 
+	perf := it.NewPlain()
+	it.method(perf, "now", 0, func(it *Interp, this Value, a []Value) Value {
+		it.spendClockRead()
+		return 30 + it.now()
+	})
+	perf.setOwn(strKey("timeOrigin"), 1.7e12)
+	it.method(perf, "mark", 1, func(it *Interp, this Value, a []Value) Value { return Undefined })
+	it.method(perf, "measure", 1, func(it *Interp, this Value, a []Value) Value { return Undefined })
+	it.defineGlobal("performance", perf)
 	it.defineGlobal("queueMicrotask", it.NativeFunc("queueMicrotask", 1, func(it *Interp, this Value, a []Value) Value {
 		fn, ok := arg(a, 0).(*Object)
 		if !ok || fn.fn == nil {

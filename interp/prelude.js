@@ -1864,3 +1864,25 @@ modules.dns = {
   lookup(host, opts, cb) { if (typeof opts === 'function') cb = opts; native.io('dns.lookup', () => cb(null, '127.0.0.1', 4), cb); },
   promises: { lookup: (host) => new Promise((r) => native.io('dns.lookup', () => r({ address: '127.0.0.1', family: 4 }))) },
 };
+
+// ---- perf_hooks, assert ----
+modules.perf_hooks = { performance };
+class AssertionError extends Error {
+  constructor(message) { super(message); this.code = 'ERR_ASSERTION'; }
+  get name() { return 'AssertionError'; }
+}
+function assert(value, message) { if (!value) throw new AssertionError(message || 'The expression evaluated to a falsy value'); }
+assert.ok = assert;
+assert.AssertionError = AssertionError;
+assert.equal = (a, b, m) => { if (a != b) throw new AssertionError(m || native.inspect(a) + ' == ' + native.inspect(b)); };
+assert.notEqual = (a, b, m) => { if (a == b) throw new AssertionError(m || native.inspect(a) + ' != ' + native.inspect(b)); };
+assert.strictEqual = (a, b, m) => { if (!Object.is(a, b)) throw new AssertionError(m || 'Expected values to be strictly equal'); };
+assert.notStrictEqual = (a, b, m) => { if (Object.is(a, b)) throw new AssertionError(m || 'Expected "actual" to be strictly unequal to: ' + native.inspect(b)); };
+assert.deepStrictEqual = (a, b, m) => { if (native.inspect(a) !== native.inspect(b)) throw new AssertionError(m || 'Expected values to be strictly deep-equal'); };
+assert.deepEqual = assert.deepStrictEqual;
+assert.throws = (fn, exp, m) => { try { fn(); } catch (e) { return; } throw new AssertionError(m || 'Missing expected exception.'); };
+assert.rejects = async (p, exp, m) => { try { await (typeof p === 'function' ? p() : p); } catch (e) { return; } throw new AssertionError(m || 'Missing expected rejection.'); };
+assert.fail = (m) => { throw new AssertionError(m || 'Failed'); };
+assert.strict = assert;
+modules.assert = assert;
+modules['assert/strict'] = assert;

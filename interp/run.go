@@ -361,9 +361,6 @@ func (it *Interp) loadModule(spec string, from *Program, node js.INode, esm bool
 	}
 	file := path.Join(path.Dir(from.Path), spec)
 	key := "file:" + file
-	if m, ok := it.modules[key]; ok {
-		return m
-	}
 	if from.ReadFile == nil || from.Parse == nil {
 		it.addUnknown(it.prog.offsetOf(node), "module "+spec, "local module '"+spec+"' cannot be loaded")
 		return it.opaque("module " + spec)
@@ -371,7 +368,7 @@ func (it *Interp) loadModule(spec string, from *Program, node js.INode, esm bool
 	var src []byte
 	var err error
 	var tried string
-	for _, cand := range []string{file, file + ".js", file + ".mjs", file + ".cjs", file + "/index.js"} {
+	for _, cand := range []string{file, file + ".js", file + ".mjs", file + ".cjs", file + ".json", file + "/index.js"} {
 		if src, err = from.ReadFile(cand); err == nil {
 			tried = cand
 			break
@@ -379,6 +376,15 @@ func (it *Interp) loadModule(spec string, from *Program, node js.INode, esm bool
 	}
 	if err != nil {
 		it.throwError("Error", "Cannot find module '%s'", spec)
+	}
+	key = "file:" + tried
+	if m, ok := it.modules[key]; ok {
+		return m
+	}
+	if strings.HasSuffix(tried, ".json") {
+		v := it.jsonParse(string(src))
+		it.modules[key] = v
+		return v
 	}
 	sub, err := from.Parse(tried, src)
 	if err != nil {
@@ -392,7 +398,9 @@ func (it *Interp) loadModule(spec string, from *Program, node js.INode, esm bool
 		sub.Parse = from.Parse
 	}
 	if sub.ESM {
-		it.addUnknown(it.prog.offsetOf(node), "module "+spec, "ES module dependencies are evaluated synchronously here; a top-level await inside them is not ordered exactly")
+		if strings.Contains(string(sub.Src), "await") {
+			it.addUnknown(it.prog.offsetOf(node), "module "+spec, "ES module dependencies are evaluated synchronously here; a top-level await inside them is not ordered exactly")
+		}
 		ns := it.runESM(sub)
 		it.modules[key] = ns
 		return ns
