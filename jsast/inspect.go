@@ -149,13 +149,22 @@ func (m *Module) Inspect(f func(Cursor) bool) {
 // Enclosing returns the index of the nearest ancestor of entry i that is a
 // function (declaration, expression, arrow or method), or -1.
 func (m *Module) Enclosing(i int) int {
-	for p := m.nodes[i].Parent; p >= 0; p = m.nodes[p].Parent {
-		switch m.nodes[p].N.(type) {
-		case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl:
-			return int(p)
+	m.encOnce.Do(func() {
+		// In pre-order a parent precedes its children: one pass suffices.
+		m.enclosing = make([]int32, len(m.nodes))
+		for k, n := range m.nodes {
+			m.enclosing[k] = -1
+			if p := n.Parent; p >= 0 {
+				switch m.nodes[p].N.(type) {
+				case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl:
+					m.enclosing[k] = p
+				default:
+					m.enclosing[k] = m.enclosing[p]
+				}
+			}
 		}
-	}
-	return -1
+	})
+	return int(m.enclosing[i])
 }
 
 // Children returns the indices of the direct children of entry i, in

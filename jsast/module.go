@@ -63,6 +63,9 @@ type Module struct {
 
 	spanOnce sync.Once
 	spans    map[js.INode]Span
+
+	encOnce   sync.Once
+	enclosing []int32 // Enclosing, by node
 }
 
 // Position converts a byte offset into a position. Lines end at \n, \r\n

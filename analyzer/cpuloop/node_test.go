@@ -40,10 +40,12 @@ var (
 )
 
 // TestEstimatesAgainstNode checks that the estimate in each fixture's
-// diagnostic contains the block real Node measures, within factor.
+// diagnostic contains the block real Node measures, within factor. Wall
+// clock on a shared machine is noisy, so it runs only when asked:
+// BLOCKCHECK_TIMING=1 go test ./analyzer/cpuloop (bench/timing.sh).
 func TestEstimatesAgainstNode(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs loops in real Node")
+	if testing.Short() || os.Getenv("BLOCKCHECK_TIMING") == "" {
+		t.Skip("measures wall-clock time in real Node: set BLOCKCHECK_TIMING=1")
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
