@@ -25,6 +25,7 @@ type Func struct {
 	derived       bool
 	fields        []classField
 	implicitSuper bool
+	strict        bool
 	node          js.INode
 
 	boundTarget *Object
@@ -81,7 +82,7 @@ func (it *Interp) makeFunction(d *js.FuncDecl, env *Env) *Object {
 	if d.Name != nil {
 		name = string(d.Name.Name())
 	}
-	f := &Func{name: name, params: &d.Params, body: &d.Body, env: env, async: d.Async, gen: d.Generator, node: d}
+	f := &Func{name: name, params: &d.Params, body: &d.Body, env: env, async: d.Async, gen: d.Generator, node: d, strict: env.strict || hasUseStrict(&d.Body)}
 	o := it.newFuncObject(f, paramCount(&d.Params))
 	if !d.Async || d.Generator {
 		proto := it.NewPlain()
@@ -128,7 +129,7 @@ func (it *Interp) makeMethod(m *js.MethodDecl, env *Env, home *Object, key PropK
 	} else if m.Set {
 		name = "set " + name
 	}
-	f := &Func{name: name, params: &m.Params, body: &m.Body, env: env, async: m.Async, gen: m.Generator, home: home, method: true, node: m}
+	f := &Func{name: name, params: &m.Params, body: &m.Body, env: env, async: m.Async, gen: m.Generator, home: home, method: true, node: m, strict: env.strict || hasUseStrict(&m.Body)}
 	o := it.newFuncObject(f, paramCount(&m.Params))
 	if m.Generator {
 		proto := it.NewPlain()
@@ -236,9 +237,13 @@ func (it *Interp) invoke(fo *Object, this Value, args []Value, newTarget *Object
 	}
 	defer func() { it.depth-- }()
 	env := &Env{parent: f.env}
+	env.strict = f.strict
 	if f.arrow {
 		env.fc = f.env.fc
 	} else {
+		if !f.strict && isNullish(this) {
+			this = it.globalObj // sloppy-mode functions see globalThis
+		}
 		fc := &funcCtx{this: this, thisInit: true, fnObj: fo, args: args, home: f.home}
 		if newTarget != nil {
 			fc.newTarget = newTarget
@@ -317,6 +322,7 @@ func (it *Interp) evalClass(c *js.ClassDecl, env *Env) *Object {
 		name = string(c.Name.Name())
 	}
 	cenv := env.child()
+	cenv.strict = true
 	var parent *Object
 	protoParent := it.ObjectProto
 	derived := false
@@ -342,7 +348,7 @@ func (it *Interp) evalClass(c *js.ClassDecl, env *Env) *Object {
 			ctorDecl = m
 		}
 	}
-	f := &Func{name: name, env: cenv, classCtor: true, derived: derived, home: proto, node: c}
+	f := &Func{name: name, env: cenv, classCtor: true, derived: derived, home: proto, node: c, strict: true}
 	if ctorDecl != nil {
 		f.params = &ctorDecl.Params
 		f.body = &ctorDecl.Body

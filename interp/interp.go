@@ -31,10 +31,25 @@ type Env struct {
 	parent *Env
 	fc     *funcCtx
 	co     *coro
+	strict bool
 }
 
 func (e *Env) child() *Env {
-	return &Env{parent: e, fc: e.fc, co: e.co}
+	return &Env{parent: e, fc: e.fc, co: e.co, strict: e.strict}
+}
+
+// hasUseStrict reports whether a body starts with a "use strict" directive.
+func hasUseStrict(b *js.BlockStmt) bool {
+	for _, s := range b.List {
+		d, ok := s.(*js.DirectivePrologueStmt)
+		if !ok {
+			return false
+		}
+		if v := string(d.Value); v == `"use strict"` || v == `'use strict'` {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Env) declare(name string, b *Binding) {

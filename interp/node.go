@@ -1,7 +1,9 @@
 package interp
 
 import (
+	"fmt"
 	"math"
+	"net/url"
 	"math/big"
 	"path"
 	"strconv"
@@ -86,6 +88,23 @@ func (it *Interp) setupNode() {
 		})
 	}
 
+	uri := func(name string, enc bool, keep string) {
+		it.defineGlobal(name, it.NativeFunc(name, 1, func(it *Interp, this Value, a []Value) Value {
+			s := it.toString(arg(a, 0))
+			if enc {
+				return uriEncode(s, keep)
+			}
+			out, err := url.PathUnescape(strings.ReplaceAll(s, "+", "%2B"))
+			if err != nil {
+				it.throwError("URIError", "URI malformed")
+			}
+			return out
+		}))
+	}
+	uri("encodeURIComponent", true, "-_.!~*'()")
+	uri("encodeURI", true, "-_.!~*'();/?:@&=+$,#")
+	uri("decodeURIComponent", false, "")
+	uri("decodeURI", false, "")
 	perf := it.NewPlain()
 	it.method(perf, "now", 0, func(it *Interp, this Value, a []Value) Value {
 		it.spendClockRead()
@@ -491,4 +510,17 @@ func (it *Interp) describeThrown(v Value) string {
 		return "a value"
 	}
 	return s
+}
+
+func uriEncode(s, keep string) string {
+	var sb strings.Builder
+	for _, b := range []byte(s) {
+		c := rune(b)
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune(keep, c)) {
+			sb.WriteByte(b)
+		} else {
+			fmt.Fprintf(&sb, "%%%02X", b)
+		}
+	}
+	return sb.String()
 }

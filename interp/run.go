@@ -141,6 +141,7 @@ func (it *Interp) loadPrelude() error {
 	_ = buf
 	env := it.global.child()
 	env.fc = &funcCtx{this: Undefined, thisInit: true, newTarget: Undefined}
+	env.strict = true
 	native := it.NewPlain()
 	it.fillNative(native)
 	env.declare("native", &Binding{v: native, init: true})
@@ -166,6 +167,7 @@ func (it *Interp) loadPrelude() error {
 func (it *Interp) moduleEnv(p *Program) *Env {
 	env := it.global.child()
 	env.fc = &funcCtx{this: Undefined, thisInit: true, newTarget: Undefined}
+	env.strict = p.ESM || hasUseStrict(&p.AST.BlockStmt)
 	return env
 }
 
@@ -198,7 +200,7 @@ func (it *Interp) runESM(p *Program) Value {
 	ns.defineHidden(PropKey{Sym: SymToStringTag}, "Module")
 	it.esmExports[p] = ns
 	it.bindImports(p, env)
-	f := &Func{name: "", params: &js.Params{}, body: &p.AST.BlockStmt, env: env, async: true}
+	f := &Func{name: "", params: &js.Params{}, body: &p.AST.BlockStmt, env: env, async: true, strict: true}
 	fo := it.newFuncObject(f, 0)
 	prev := it.prog
 	it.prog = p

@@ -231,6 +231,11 @@ func (o *Object) isEnumerableOwn(k PropKey) bool {
 		if i, ok := arrayIndex(k.S); ok && o.isArray() && i < len(o.arr) {
 			return true
 		}
+		if i, ok := arrayIndex(k.S); ok && o.class == "String" {
+			if s, ok := o.internal.(string); ok && i < len([]rune(s)) {
+				return true
+			}
+		}
 	}
 	p := o.getOwn(k)
 	return p != nil && p.enumerable
