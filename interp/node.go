@@ -3,8 +3,8 @@ package interp
 import (
 	"fmt"
 	"math"
-	"net/url"
 	"math/big"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
