@@ -62,6 +62,10 @@ type Step struct {
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	Reason string `json:"reason"`
+	// Label names the callback that printed the line ("setTimeout
+	// callback"); Offset is its byte offset in the file (-1 if unknown).
+	Label  string `json:"-"`
+	Offset int    `json:"-"`
 }
 
 // Unknown is something the prediction could not follow.
@@ -84,6 +88,22 @@ func Predict(path string, src []byte, opts Options) (*Prediction, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
+	kind := jsast.KindOf(path, readFile)
+	mod, err := jsast.Parse(path, src, kind)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	return PredictModule(mod, opts)
+}
+
+// PredictModule predicts an already parsed module (the lint rule
+// order-nondeterministic uses this).
+func PredictModule(mod *jsast.Module, opts Options) (*Prediction, error) {
+	readFile := opts.ReadFile
+	if readFile == nil {
+		readFile = os.ReadFile
+	}
+	path := mod.Path
 	node := opts.Node
 	source := "--node"
 	if node == 0 {
@@ -91,11 +111,6 @@ func Predict(path string, src []byte, opts Options) (*Prediction, error) {
 	}
 	if _, err := looprt.ProfileFor(node); err != nil {
 		return nil, fmt.Errorf("unsupported Node version %d (supported: %v)", node, looprt.Majors())
-	}
-	kind := jsast.KindOf(path, readFile)
-	mod, err := jsast.Parse(path, src, kind)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
 	}
 	prog := programOf(mod, readFile)
 	pred := &Prediction{File: path, Node: node, NodeSource: source, Module: "cjs"}
@@ -149,6 +164,11 @@ func Predict(path string, src []byte, opts Options) (*Prediction, error) {
 	seenLines := map[string]int{}
 	for _, t := range res.Traces {
 		o := outcomeOf(t, printPos[t])
+		for i := range o.Steps {
+			if st := &o.Steps[i]; st.Line > 0 {
+				st.Offset = mod.LineStart(st.Line) + st.Column - 1
+			}
+		}
 		key := strings.Join(o.Lines, "\n")
 		if i, ok := seenLines[key]; ok {
 			// same output through a different internal order: keep the
@@ -228,7 +248,7 @@ func outcomeOf(t *looprt.Trace, printPos []jsast.Position) Outcome {
 			case looprt.QueueNextTick, looprt.QueueMicrotask:
 				phase += " / " + s.Queue.String()
 			}
-			st := Step{Output: line, Phase: phase, Line: s.Pos.Line, Column: s.Pos.Col, Reason: s.Reason}
+			st := Step{Output: line, Phase: phase, Line: s.Pos.Line, Column: s.Pos.Col, Reason: s.Reason, Label: s.Label, Offset: -1}
 			if k := len(o.Lines) - 1; s.Queue == looprt.QueueMain && k < len(printPos) && printPos[k].Line > 0 {
 				st.Line, st.Column = printPos[k].Line, printPos[k].Column
 			}

@@ -1,0 +1,74 @@
+package order_nondeterministic
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/explain"
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+// Analyzer reports callbacks whose relative order Node does not guarantee
+// when the order changes the program's output.
+var Analyzer = &analysis.Analyzer{
+	Name:     "order_nondeterministic",
+	Doc:      "report scheduling calls whose callback order is not guaranteed by Node and changes what the program prints",
+	URL:      "https://github.com/blockcheck/blockcheck/blob/main/docs/rules/order-nondeterministic.md",
+	Requires: []*analysis.Analyzer{jsmodule.Analyzer},
+	Run:      run,
+}
+
+// Lint budgets: far smaller than explain-order's, so a project's files stay
+// cheap to check; a program needing more is simply not reported.
+const (
+	maxRuns  = 64
+	maxSteps = 400_000
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	m := pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module)
+	var readFile func(string) ([]byte, error)
+	if pass.ReadFile != nil {
+		readFile = pass.ReadFile
+	}
+	p, err := explain.PredictModule(m.Module, explain.Options{MaxRuns: maxRuns, MaxSteps: maxSteps, ReadFile: readFile})
+	if err != nil || len(p.Outcomes) < 2 {
+		return nil, nil
+	}
+	a, b := p.Outcomes[0], p.Outcomes[1]
+	x, y, ok := firstDifference(a.Steps, b.Steps)
+	if !ok || x.Offset < 0 {
+		return nil, nil
+	}
+	// Report at the callback that comes first in the source, naming the
+	// other; the condition is the one under which y's line comes first.
+	first, other := x, y
+	if y.Offset >= 0 && y.Offset < x.Offset {
+		first, other = y, x
+	}
+	span := jsast.Span{Start: first.Offset, End: first.Offset + 1}
+	m.Report(pass, span, "order-nondeterministic",
+		"%s (line %d) and %s (line %d) can run in either order, which changes the output: if %s, %q is printed before %q; otherwise after",
+		describe(first), first.Line, describe(other), other.Line, b.Assumption, y.Output, x.Output)
+	return nil, nil
+}
+
+// firstDifference finds the first printed line where two outcomes differ
+// and returns the step each outcome printed there.
+func firstDifference(a, b []explain.Step) (explain.Step, explain.Step, bool) {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i].Output != b[i].Output {
+			return a[i], b[i], true
+		}
+	}
+	return explain.Step{}, explain.Step{}, false
+}
+
+func describe(s explain.Step) string {
+	if s.Label != "" {
+		return fmt.Sprintf("the %s", s.Label)
+	}
+	return "a callback"
+}
