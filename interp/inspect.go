@@ -201,7 +201,8 @@ func (in *inspector) format(v Value, depth, maxDepth int, top bool) string {
 			return "[Circular *" + strconv.Itoa(idx) + "]"
 		}
 	}
-	if c, ok := o.getOwn(PropKey{Sym: symInspect}).valueIfData(); ok {
+	if o.class != "Opaque" {
+		c := in.it.getFrom(o, PropKey{Sym: symInspect}, o)
 		if cf, ok := c.(*Object); ok && cf.fn != nil {
 			r := in.it.callObj(cf, o, []Value{float64(maxDepth - depth), in.it.NewPlain()})
 			if s, ok := r.(string); ok {

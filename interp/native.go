@@ -1,6 +1,13 @@
 package interp
 
 import (
+	"crypto/md5"
+	"crypto/pbkdf2"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"hash"
 	"path"
 	"time"
 
@@ -65,6 +72,46 @@ func (it *Interp) fillNative(n *Object) {
 		it.method(o, "ref", 0, func(it *Interp, this Value, b []Value) Value { h.Ref(); return Undefined })
 		it.method(o, "unref", 0, func(it *Interp, this Value, b []Value) Value { h.Unref(); return Undefined })
 		return o
+	})
+	def("hash", func(it *Interp, this Value, a []Value) Value {
+		alg := strings.ToLower(it.toString(arg(a, 0)))
+		data := []byte(it.toString(arg(a, 1)))
+		var sum []byte
+		switch alg {
+		case "sha256":
+			x := sha256.Sum256(data)
+			sum = x[:]
+		case "sha1":
+			x := sha1.Sum(data)
+			sum = x[:]
+		case "md5":
+			x := md5.Sum(data)
+			sum = x[:]
+		case "sha512":
+			x := sha512.Sum512(data)
+			sum = x[:]
+		default:
+			it.addUnknown(it.callOffset(), "crypto hash "+alg, "hash algorithm "+alg+" is not modelled")
+			return Undefined
+		}
+		return it.bytesArray(sum)
+	})
+	def("pbkdf2", func(it *Interp, this Value, a []Value) Value {
+		key, err := pbkdf2.Key(sha256OrNamed(it.toString(arg(a, 4))), it.toString(arg(a, 0)), []byte(it.toString(arg(a, 1))), int(it.toNumber(arg(a, 2))), int(it.toNumber(arg(a, 3))))
+		if err != nil {
+			it.throwError("Error", "%v", err)
+		}
+		return it.bytesArray(key)
+	})
+	def("base64", func(it *Interp, this Value, a []Value) Value {
+		o, _ := arg(a, 0).(*Object)
+		var b []byte
+		if o != nil {
+			for _, v := range o.arr {
+				b = append(b, byte(it.toNumber(v)))
+			}
+		}
+		return base64.StdEncoding.EncodeToString(b)
 	})
 	def("major", func(it *Interp, this Value, a []Value) Value { return float64(it.opts.Node) })
 	def("close", func(it *Interp, this Value, a []Value) Value {
@@ -358,4 +405,24 @@ func (it *Interp) fsError(code, syscall, p string) *Object {
 		e.setOwn(strKey("path"), p)
 	}
 	return e
+}
+
+func (it *Interp) bytesArray(b []byte) *Object {
+	vals := make([]Value, len(b))
+	for i, x := range b {
+		vals[i] = float64(x)
+	}
+	return it.newArray(vals)
+}
+
+func sha256OrNamed(name string) func() hash.Hash {
+	switch strings.ToLower(name) {
+	case "sha1":
+		return sha1.New
+	case "sha512":
+		return sha512.New
+	case "md5":
+		return md5.New
+	}
+	return sha256.New
 }

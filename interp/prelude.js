@@ -376,7 +376,12 @@ class Buffer {
   static concat(list) { let out = []; for (const b of list) out = out.concat(b._b); return new Buffer(out); }
   static byteLength(s) { return native.encode(String(s)).length; }
   get length() { return this._b.length; }
-  toString(enc, start, end) { return native.decode(this._b.slice(start || 0, end === undefined ? this._b.length : end)); }
+  toString(enc, start, end) {
+    const b = this._b.slice(start || 0, end === undefined ? this._b.length : end);
+    if (enc === 'hex') return b.map((x) => (x < 16 ? '0' : '') + x.toString(16)).join('');
+    if (enc === 'base64') return native.base64(b);
+    return native.decode(b);
+  }
   toJSON() { return { type: 'Buffer', data: this._b.slice() }; }
   slice(s, e) { return new Buffer(this._b.slice(s, e)); }
   subarray(s, e) { return new Buffer(this._b.slice(s, e)); }
@@ -1886,3 +1891,28 @@ assert.fail = (m) => { throw new AssertionError(m || 'Failed'); };
 assert.strict = assert;
 modules.assert = assert;
 modules['assert/strict'] = assert;
+
+// ---- crypto: hashes computed for real; async work on the thread pool ----
+class Hash {
+  constructor(alg) { this._alg = alg; this._data = ''; }
+  update(d) { this._data += String(d); return this; }
+  digest(enc) { const b = new Buffer(native.hash(this._alg, this._data)); return enc ? b.toString(enc) : b; }
+}
+modules.crypto = {
+  createHash: (alg) => new Hash(alg),
+  pbkdf2(password, salt, iterations, keylen, digest, cb) {
+    native.io('crypto.pbkdf2', () => cb(null, new Buffer(native.pbkdf2(password, salt, iterations, keylen, digest))), cb);
+  },
+  pbkdf2Sync(password, salt, iterations, keylen, digest) {
+    native.spend('blocking.crypto.pbkdf2Sync', iterations);
+    return new Buffer(native.pbkdf2(password, salt, iterations, keylen, digest));
+  },
+  randomBytes(n, cb) {
+    native.unknown('crypto.randomBytes (random data)');
+    const b = Buffer.alloc(n, 7);
+    if (typeof cb === 'function') { native.io('crypto.pbkdf2', () => cb(null, b), cb); return; }
+    return b;
+  },
+  randomUUID() { native.unknown('crypto.randomUUID (random data)'); return '00000000-0000-4000-8000-000000000000'; },
+  randomInt(a, b) { native.unknown('crypto.randomInt (random data)'); return b === undefined ? 0 : a; },
+};
