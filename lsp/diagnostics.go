@@ -14,7 +14,6 @@ import (
 
 	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
-	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/docs"
 )
 
@@ -25,6 +24,7 @@ type openDoc struct {
 	timer  *time.Timer        // the debounce timer of the next analysis
 	cancel context.CancelFunc // cancels the analysis in flight
 	last   *result            // the newest finished analysis
+	edited time.Time          // when the last change came
 }
 
 // stop cancels the pending and running analyses of a document.
@@ -41,7 +41,6 @@ func (d *openDoc) stop() {
 // result is the analysis of one snapshot.
 type result struct {
 	snap  *snapshot
-	mod   *jsmodule.Module // nil when the file does not parse
 	diags []driver.Diagnostic
 	lsp   []protocol.Diagnostic
 	deps  map[string]bool // other modules the analysis loaded: a change there re-analyzes this one
@@ -56,6 +55,13 @@ func (s *Server) changed(u uri.URI, delay time.Duration) {
 	if !ok {
 		return
 	}
+	// The first change after a pause is analyzed at once; the debounce
+	// only holds back the changes of a burst (typing).
+	now := time.Now()
+	if now.Sub(d.edited) > delay {
+		delay = 0
+	}
+	d.edited = now
 	s.scheduleLocked(d, delay)
 	for _, o := range s.docs {
 		if o != d && o.last != nil && o.last.deps[d.snap.path] {
@@ -181,7 +187,6 @@ func (s *Server) analyze(ctx context.Context, snap *snapshot) (a *result) {
 			Rules:     analyzer.Names(),
 		})
 	}()
-	a.mod = res.Modules[snap.path]
 	for p := range res.Modules {
 		if p != snap.path {
 			a.deps[p] = true

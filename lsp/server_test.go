@@ -22,7 +22,7 @@ import (
 
 // client is a test client over an in-memory pipe: raw JSON in, raw JSON out.
 type client struct {
-	t     *testing.T
+	t     testing.TB
 	conn  jsonrpc2.Conn
 	mu    sync.Mutex
 	diags map[string][]json.RawMessage // uri -> publishDiagnostics params, in arrival order
@@ -38,7 +38,7 @@ type publication struct {
 	Diags   []json.RawMessage `json:"diagnostics"`
 }
 
-func startServer(t *testing.T, opt Options) *client {
+func startServer(t testing.TB, opt Options) *client {
 	t.Helper()
 	a, b := net.Pipe()
 	srv := New(opt)
@@ -118,7 +118,7 @@ func (c *client) waitPub(u uri.URI, v int32) publication {
 	}
 }
 
-func fixtureDir(t *testing.T) string {
+func fixtureDir(t testing.TB) string {
 	d, err := filepath.Abs("testdata/app")
 	if err != nil {
 		t.Fatal(err)
