@@ -216,6 +216,9 @@ func (it *Interp) execFor(x *js.ForStmt, env *Env, labels []string) completion {
 		it.eval(x.Init, env)
 	}
 	iterEnv := loopEnv
+	if len(perIter) > 0 && !it.loopHasClosure(x) {
+		perIter = nil // nothing can capture an iteration's bindings
+	}
 	copyEnv := func() {
 		if len(perIter) == 0 {
 			return
@@ -452,4 +455,45 @@ func (it *Interp) execSwitch(x *js.SwitchStmt, env *Env) completion {
 		}
 	}
 	return normal
+}
+
+// closureFinder records whether a subtree creates a function or class.
+type closureFinder struct{ found bool }
+
+func (c *closureFinder) Enter(n js.INode) js.IVisitor {
+	if c.found {
+		return nil
+	}
+	switch n.(type) {
+	case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl, *js.ClassDecl:
+		c.found = true
+		return nil
+	}
+	return c
+}
+
+func (c *closureFinder) Exit(js.INode) {}
+
+// loopHasClosure reports whether a for statement's head or body can create
+// a closure, which is when per-iteration let bindings are observable.
+func (it *Interp) loopHasClosure(x *js.ForStmt) bool {
+	if v, ok := it.loopClosures[x]; ok {
+		return v
+	}
+	c := &closureFinder{}
+	for _, n := range []js.INode{x.Cond, x.Post, x.Body} {
+		if n != nil && !isNilNode(n) {
+			js.Walk(c, n)
+		}
+	}
+	it.loopClosures[x] = c.found
+	return c.found
+}
+
+func isNilNode(n js.INode) bool {
+	switch v := n.(type) {
+	case *js.BlockStmt:
+		return v == nil
+	}
+	return false
 }

@@ -148,6 +148,7 @@ type Interp struct {
 	rootProg           *Program
 	poolUsedInMain     bool
 	printOffsets       []int
+	loopClosures       map[*js.ForStmt]bool
 }
 
 // Step is one line the program printed.

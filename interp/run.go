@@ -75,6 +75,7 @@ func New(prog *Program, rt *looprt.Runtime, opts Options) *Interp {
 		fsDeleted:    map[string]bool{},
 		fsDirs:       map[string]bool{},
 		rootProg:     prog,
+		loopClosures: map[*js.ForStmt]bool{},
 	}
 	it.loop = &Loop{it: it, rt: rt}
 	it.ObjectProto = &Object{class: "Object", extensible: true}
