@@ -187,11 +187,17 @@ func (s *Server) analyze(ctx context.Context, snap *snapshot) (a *result) {
 			Rules:     analyzer.Names(),
 		})
 	}()
-	for p := range res.Modules {
-		if p != snap.path {
-			a.deps[p] = true
+	// Dependencies: the modules the driver loaded for their facts and what
+	// they import (the driver loads imports only when some rule has facts).
+	for p, m := range res.Modules {
+		a.deps[p] = true
+		for _, imp := range m.Imports {
+			if imp.Resolved != "" {
+				a.deps[imp.Resolved] = true
+			}
 		}
 	}
+	delete(a.deps, snap.path)
 	conv := &converter{s: s, enc: s.encoding(), own: snap, readFile: own}
 	for _, d := range res.Diagnostics {
 		if d.Path != snap.path {

@@ -306,3 +306,19 @@ func TestCrashingRuleIsReportedOnce(t *testing.T) {
 }
 
 func defaultAnalyzers() []*analysis.Analyzer { return analyzer.Analyzers() }
+
+// TestDependentsReanalyzed: a change to an open module, or to a file on
+// disk reported by didChangeWatchedFiles, re-analyzes the open modules that
+// import it.
+func TestDependentsReanalyzed(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize()
+	srv, _ := c.open("server.js", 1)
+	c.waitPub(srv, 1)
+	lib, _ := c.open("lib.js", 1)
+	c.waitPub(lib, 1)
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": lib, "version": 2}, "contentChanges": []any{map[string]any{"text": "exports.loadTemplate = () => 'x';\n"}}})
+	c.waitPub(srv, 1) // republished: its dependency changed
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": lib, "type": 2}}})
+	c.waitPub(srv, 1)
+}

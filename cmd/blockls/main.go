@@ -23,7 +23,7 @@ Usage:
 	blockls --version      print the version
 	blockls --help         print this help
 
-Editors start it themselves; see editors/ for Neovim and VS Code settings.
+Editors start it themselves (command: blockls, language: javascript).
 Settings (workspace/configuration section "blockcheck"):
 
 	rules    {"sync-io": "warning", ...}: "off", "on", "error", "warning", "info"
