@@ -12,8 +12,8 @@ import (
 )
 
 // TestFixtures checks every program in testdata/order against the output
-// real Node printed for it (NAME.out, recorded with the version named in
-// testdata/order/README.md).
+// real Node printed for it: NAME.out (Node 20, and every version without
+// its own file) or NAME.vNN.out where Node NN printed something else.
 func TestFixtures(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/order/*.js")
 	mjs, _ := filepath.Glob("../testdata/order/*.mjs")
@@ -23,30 +23,36 @@ func TestFixtures(t *testing.T) {
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(strings.TrimSuffix(f, ".js"), ".mjs")
-		want, err := os.ReadFile(name + ".out")
+		base, err := os.ReadFile(name + ".out")
 		if err != nil {
 			continue
 		}
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, node := range []int{18, 20, 22, 24, 26} {
+			want := base
+			if b, err := os.ReadFile(fmt.Sprintf("%s.v%d.out", name, node)); err == nil {
+				want = b
 			}
-			p, err := Predict(f, src, Options{Node: 20})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !p.Complete {
-				t.Errorf("prediction incomplete: %+v", p.Unknowns)
-			}
-			if !p.Deterministic || len(p.Outcomes) != 1 {
-				t.Fatalf("want one deterministic outcome, got %d (deterministic=%v)", len(p.Outcomes), p.Deterministic)
-			}
-			got := strings.Join(p.Outcomes[0].Lines, "\n")
-			if w := strings.TrimSuffix(string(want), "\n"); got != w {
-				t.Errorf("output differs\n--- got\n%s\n--- want (real Node)\n%s", got, w)
-			}
-		})
+			t.Run(fmt.Sprintf("%s/node%d", filepath.Base(f), node), func(t *testing.T) {
+				p, err := Predict(f, src, Options{Node: node})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !p.Complete {
+					t.Errorf("prediction incomplete: %+v", p.Unknowns)
+				}
+				if !p.Deterministic || len(p.Outcomes) != 1 {
+					t.Fatalf("want one deterministic outcome, got %d (deterministic=%v)", len(p.Outcomes), p.Deterministic)
+				}
+				got := strings.Join(p.Outcomes[0].Lines, "\n")
+				if w := strings.TrimSuffix(string(want), "\n"); got != w {
+					t.Errorf("output differs\n--- got\n%s\n--- want (real Node %d)\n%s", got, node, w)
+				}
+			})
+		}
 	}
 }
 

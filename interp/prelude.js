@@ -783,8 +783,8 @@ class Readable extends Stream {
     return this;
   }
   unpipe() { this._readableState.pipes = []; return this; }
-  [Symbol.asyncIterator]() { return createAsyncIterator(this); }
-  iterator() { return createAsyncIterator(this); }
+  [Symbol.asyncIterator]() { return native.major() >= 26 ? createAsyncIteratorObject(this) : createAsyncIterator(this); }
+  iterator() { return this[Symbol.asyncIterator](); }
   static from(iterable, opts) { return readableFrom(iterable, opts); }
 }
 function nReadingNextTick(self) { self.read(0); }
@@ -1018,6 +1018,34 @@ async function* createAsyncIterator(stream) {
       await new Promise(next);
     }
   }
+}
+
+// Node 26 hands out chunks from a plain iterator object: a chunk already
+// buffered is returned in an already-resolved promise, one microtask
+// earlier than through an async generator (corpus: stream_async_iterator.js).
+function createAsyncIteratorObject(stream) {
+  let error;
+  let done = false;
+  let waiter = null;
+  const wake = () => { if (waiter) { const w = waiter; waiter = null; w(); } };
+  stream.on('readable', wake);
+  const onEnd = (err) => { error = err || null; done = true; wake(); };
+  stream.once('end', () => onEnd());
+  stream.once('error', (e) => onEnd(e));
+  stream.once('close', () => onEnd());
+  return {
+    async next() {
+      for (;;) {
+        const chunk = stream.destroyed ? null : stream.read();
+        if (chunk !== null) return { value: chunk, done: false };
+        if (error) throw error;
+        if (error === null || done) return { value: undefined, done: true };
+        await new Promise((resolve) => { waiter = resolve; });
+      }
+    },
+    return() { stream.destroy(); return Promise.resolve({ value: undefined, done: true }); },
+    [Symbol.asyncIterator]() { return this; },
+  };
 }
 
 class WritableState {

@@ -3,6 +3,7 @@ const os = require('os');
 const path = require('path');
 const file = path.join(os.tmpdir(), 'blockcheck-order-' + process.pid + '.txt');
 fs.writeFileSync(file, 'line1\n');
+console.log(fs.existsSync(file), fs.readFileSync(file, 'utf8').trim());
 fs.appendFile(file, 'line2\n', () => {
   console.log('appended');
   fs.readFile(file, 'utf8', (err, data) => {
@@ -13,4 +14,3 @@ fs.appendFile(file, 'line2\n', () => {
     });
   });
 });
-console.log(fs.existsSync(file), fs.readFileSync(file, 'utf8').trim());

@@ -10,5 +10,4 @@ const sleep = promisify(setTimeout);
   const st = await fs.promises.stat(__filename);
   console.log('isFile', st.isFile());
 })();
-setImmediate(() => console.log('immediate'));
 process.on('exit', (c) => console.log('exit', c));
