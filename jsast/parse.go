@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
@@ -217,6 +218,8 @@ func describeError(src []byte, off int, e *parse.Error) string {
 		return "TypeScript type annotations are not supported: lint the compiled JavaScript (" + msg + ")"
 	case endsWithWord(src[:off], "using"):
 		return "using declarations are not supported (" + msg + ")"
+	case strings.HasPrefix(msg, "too many nested"):
+		return msg + ": the parser stops at 1,000 levels of nesting (Node accepts deeper code)"
 	case bytes.HasPrefix(rest, []byte("await")) && bytes.Contains([]byte(msg), []byte("binding")):
 		return "await used as an identifier is not supported by the parser (" + msg + ")"
 	}

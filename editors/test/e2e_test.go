@@ -1,7 +1,7 @@
 // Package e2e runs blockls under real LSP clients: Neovim (nvim.test.lua)
 // and vscode-languageserver-protocol (vscode.test.js). Each test skips when
 // its client is not installed (nvim on PATH; node with "npm ci" run here);
-// .ci/run-lsp-e2e installs them and runs this package.
+// .ci/install-e2e installs them; go test ./... (as .ci/run does) runs this package.
 package e2e
 
 import (
