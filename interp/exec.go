@@ -65,7 +65,11 @@ func (it *Interp) exec(s js.IStmt, env *Env) completion {
 		}
 		return completion{kind: cReturn, value: v}
 	case *js.ThrowStmt:
-		it.throwValue(it.eval(x.Value, env))
+		v := it.eval(x.Value, env)
+		if it.prog == it.rootProg {
+			it.throwOffset = it.prog.offsetOf(x)
+		}
+		it.throwValue(v)
 	case *js.FuncDecl, *js.EmptyStmt, *js.DirectivePrologueStmt, *js.DebuggerStmt, *js.ImportStmt:
 		return normal
 	case *js.ClassDecl:

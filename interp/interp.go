@@ -149,6 +149,8 @@ type Interp struct {
 	poolUsedInMain     bool
 	printOffsets       []int
 	loopClosures       map[*js.ForStmt]bool
+	throwOffset        int
+	groupIndent        string
 }
 
 // Step is one line the program printed.
@@ -169,6 +171,9 @@ func (it *Interp) throwError(kind, format string, args ...any) {
 	msg := format
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
+	}
+	if off := it.callOffset(); off >= 0 {
+		it.throwOffset = off
 	}
 	panic(&Throw{Value: it.makeError(kind, msg)})
 }

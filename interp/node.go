@@ -31,7 +31,7 @@ func (it *Interp) print(s string) {
 		off = it.callOffset()
 	}
 	for _, line := range strings.Split(s, "\n") {
-		it.loop.rt.Print(line)
+		it.loop.rt.Print(it.groupIndent + line)
 		it.printOffsets = append(it.printOffsets, off)
 	}
 }
@@ -80,10 +80,49 @@ func (it *Interp) setupNode() {
 		it.print(it.inspectDefault(arg(a, 0)))
 		return Undefined
 	})
-	for _, n := range []string{"table", "group", "groupEnd", "time", "timeEnd", "timeLog", "count", "assert"} {
+	for _, n := range []string{"group", "groupCollapsed"} {
+		it.method(console, n, 0, func(it *Interp, this Value, a []Value) Value {
+			if len(a) > 0 {
+				it.print(it.format(a))
+			}
+			it.groupIndent += "  "
+			return Undefined
+		})
+	}
+	it.method(console, "groupEnd", 0, func(it *Interp, this Value, a []Value) Value {
+		if len(it.groupIndent) >= 2 {
+			it.groupIndent = it.groupIndent[2:]
+		}
+		return Undefined
+	})
+	counts := map[string]int{}
+	it.method(console, "count", 0, func(it *Interp, this Value, a []Value) Value {
+		label := "default"
+		if arg(a, 0) != Undefined {
+			label = it.toString(a[0])
+		}
+		counts[label]++
+		it.print(fmt.Sprintf("%s: %d", label, counts[label]))
+		return Undefined
+	})
+	it.method(console, "countReset", 0, func(it *Interp, this Value, a []Value) Value {
+		label := "default"
+		if arg(a, 0) != Undefined {
+			label = it.toString(a[0])
+		}
+		counts[label] = 0
+		return Undefined
+	})
+	it.method(console, "assert", 0, func(it *Interp, this Value, a []Value) Value {
+		return Undefined // failures go to stderr
+	})
+	for _, n := range []string{"table", "time", "timeEnd", "timeLog"} {
 		name := n
 		it.method(console, n, 0, func(it *Interp, this Value, a []Value) Value {
-			it.addUnknown(it.callOffset(), "console."+name, "console."+name+" output is not modelled")
+			if name == "time" {
+				return Undefined
+			}
+			it.addUnknown(it.callOffset(), "console."+name, "console."+name+" output is not modelled (it prints measured times or tables)")
 			return Undefined
 		})
 	}
@@ -432,7 +471,7 @@ func (it *Interp) uncaught(v Value, kind string) {
 	}
 	it.exitCode = 1
 	msg := it.describeThrown(v)
-	it.addUnknown(it.callOffset(), "uncaught "+kind, "the program ends with an uncaught exception ("+msg+"); Node prints it to stderr and exits with code 1 — if that is not expected, a construct here is not modelled")
+	it.addUnknown(it.throwOffset, "uncaught "+kind, "the program ends with an uncaught exception ("+msg+"); Node prints it to stderr and exits with code 1 — if that is not expected, a construct here is not modelled")
 	it.exiting = true
 	it.loop.rt.Exit(it.exitCode)
 }

@@ -251,6 +251,12 @@ modules['global:AbortSignal'] = AbortSignal;
 const process = new EventEmitter();
 modules.process = process;
 
+process.emitWarning = function emitWarning(warning, type, code) {
+  const w = warning instanceof Error ? warning : Object.assign(new Error(String(warning)), { name: typeof type === 'string' ? type : (type && type.type) || 'Warning' });
+  if (code) w.code = code;
+  process.nextTick(() => process.emit('warning', w));
+};
+
 // ---- timers ----
 const timersPromises = {
   setTimeout(ms, value, options) {

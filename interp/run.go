@@ -76,6 +76,7 @@ func New(prog *Program, rt *looprt.Runtime, opts Options) *Interp {
 		fsDirs:       map[string]bool{},
 		rootProg:     prog,
 		loopClosures: map[*js.ForStmt]bool{},
+		throwOffset:  -1,
 	}
 	it.loop = &Loop{it: it, rt: rt}
 	it.ObjectProto = &Object{class: "Object", extensible: true}

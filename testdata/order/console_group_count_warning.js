@@ -1,0 +1,12 @@
+console.group('outer');
+console.log('inside');
+console.group();
+console.log({ a: 1, b: [1, 2] });
+console.groupEnd();
+console.count(); console.count('x'); console.count();
+console.groupEnd();
+console.log('out');
+console.assert(1 === 2, 'not printed to stdout');
+process.on('warning', (w) => console.log('warning event', w.name, w.message));
+process.emitWarning('careful', 'CustomWarning');
+console.log('after emit');
