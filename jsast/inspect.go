@@ -63,18 +63,36 @@ func (m *Module) Nodes() []Node { return m.nodes }
 // use the node list for each occurrence. Unknown nodes get an empty span at
 // offset 0.
 func (m *Module) Span(n js.INode) Span {
+	if i, ok := m.lookup(n); ok {
+		return m.nodes[i].Span
+	}
+	return Span{}
+}
+
+// IndexOf returns the index in Nodes() of a pointer AST node. A *js.Var
+// has one entry per occurrence, so it has no index: use the node list. The
+// index is built once per module and shared by every analyzer.
+func (m *Module) IndexOf(n js.INode) (int, bool) {
+	if _, ok := n.(*js.Var); ok {
+		return 0, false
+	}
+	return m.lookup(n)
+}
+
+func (m *Module) lookup(n js.INode) (int, bool) {
 	m.spanOnce.Do(func() {
-		m.spans = make(map[js.INode]Span, len(m.nodes))
-		for _, e := range m.nodes {
-			if _, ok := m.spans[e.N]; !ok && comparable(e.N) {
-				m.spans[e.N] = e.Span
+		m.nodeIndex = make(map[js.INode]int32, len(m.nodes))
+		for i, e := range m.nodes {
+			if _, ok := m.nodeIndex[e.N]; !ok && comparable(e.N) {
+				m.nodeIndex[e.N] = int32(i)
 			}
 		}
 	})
 	if !comparable(n) {
-		return Span{}
+		return 0, false
 	}
-	return m.spans[n]
+	i, ok := m.nodeIndex[n]
+	return int(i), ok
 }
 
 // comparable reports whether n can be a map key: every pointer node can;

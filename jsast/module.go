@@ -61,8 +61,8 @@ type Module struct {
 	toks  tokens
 	nodes []Node // pre-order, see walk.go
 
-	spanOnce sync.Once
-	spans    map[js.INode]Span
+	spanOnce  sync.Once
+	nodeIndex map[js.INode]int32 // IndexOf
 
 	encOnce   sync.Once
 	enclosing []int32 // Enclosing, by node

@@ -79,7 +79,6 @@ type checker struct {
 	m       *jsmodule.Module
 	b       *bindings.Info
 	nodes   []jsast.Node
-	index   map[js.INode]int
 	assigns map[*js.Var][]int    // assignments (=, op=, ++, --), by node index
 	inits   map[*js.Var]js.IExpr // declaration initialisers
 	params  map[*js.Var]param
@@ -91,14 +90,9 @@ type checker struct {
 type param struct{ fn, pos int }
 
 func newChecker(m *jsmodule.Module, b *bindings.Info) *checker {
-	c := &checker{m: m, b: b, nodes: m.Nodes(), index: map[js.INode]int{}, assigns: map[*js.Var][]int{},
+	c := &checker{m: m, b: b, nodes: m.Nodes(), assigns: map[*js.Var][]int{},
 		inits: map[*js.Var]js.IExpr{}, params: map[*js.Var]param{}, calls: map[int][]*js.CallExpr{}, named: map[*js.Var]int{}}
 	for i, n := range c.nodes {
-		if _, isVar := n.N.(*js.Var); !isVar {
-			if _, seen := c.index[n.N]; !seen {
-				c.index[n.N] = i
-			}
-		}
 		switch x := n.N.(type) {
 		case *js.BinaryExpr:
 			if v, ok := x.X.(*js.Var); ok && isAssign(x.Op) {
@@ -130,7 +124,7 @@ func newChecker(m *jsmodule.Module, b *bindings.Info) *checker {
 	}
 	for v, f := range c.named {
 		if f < 0 {
-			if i, ok := c.index[c.inits[v]]; ok {
+			if i, ok := c.m.IndexOf(c.inits[v]); ok {
 				c.named[v] = i
 			} else {
 				delete(c.named, v)
@@ -588,7 +582,7 @@ func number(e js.IExpr) (float64, bool) {
 func (c *checker) flagSpin(i int, exits []exit) (string, bool) {
 	fn := c.m.Enclosing(i)
 	for _, ex := range exits {
-		j, ok := c.index[ex.cond]
+		j, ok := c.m.IndexOf(ex.cond)
 		if !ok {
 			if v, isVar := ungroup(ex.cond).(*js.Var); isVar {
 				return c.flag(i, fn, []*js.Var{v})
@@ -651,11 +645,10 @@ func (c *checker) header(i int) jsast.Span {
 		}
 	}
 	if body != nil {
-		if j, ok := c.index[body]; ok && c.nodes[j].Span.Start > s.Start {
+		if j, ok := c.m.IndexOf(body); ok && c.nodes[j].Span.Start > s.Start {
 			s.End = c.nodes[j].Span.Start
 		}
 	}
 	text := c.m.Text(s)
 	return jsast.Span{Start: s.Start, End: s.Start + len(strings.TrimRight(text, " \t\r\n"))}
 }
-

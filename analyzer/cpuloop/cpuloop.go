@@ -109,19 +109,13 @@ type estimator struct {
 	m      *jsmodule.Module
 	b      *bindings.Info
 	nodes  []jsast.Node
-	index  map[js.INode]int
 	values map[*js.Var]js.IExpr // the only value of never-reassigned variables
 	writes map[*js.Var][]int    // assignments and updates, by node index
 }
 
 func newEstimator(m *jsmodule.Module, b *bindings.Info) *estimator {
-	e := &estimator{m: m, b: b, nodes: m.Nodes(), index: map[js.INode]int{}, values: map[*js.Var]js.IExpr{}, writes: map[*js.Var][]int{}}
+	e := &estimator{m: m, b: b, nodes: m.Nodes(), values: map[*js.Var]js.IExpr{}, writes: map[*js.Var][]int{}}
 	for i, n := range e.nodes {
-		if _, isVar := n.N.(*js.Var); !isVar {
-			if _, seen := e.index[n.N]; !seen {
-				e.index[n.N] = i
-			}
-		}
 		switch x := n.N.(type) {
 		case *js.VarDecl:
 			for _, el := range x.List {
@@ -281,7 +275,7 @@ func (e *estimator) iterations(i int) (float64, bool) {
 		counter, from, by, cond = v, start, s, l.Cond
 		// The body must leave the counter alone.
 		for _, w := range e.writes[v] {
-			if j, ok := e.index[l.Body]; ok && w >= j && w < int(e.nodes[j].End) {
+			if j, ok := e.m.IndexOf(l.Body); ok && w >= j && w < int(e.nodes[j].End) {
 				return 0, false
 			}
 		}
@@ -303,7 +297,7 @@ func (e *estimator) iterations(i int) (float64, bool) {
 		}
 		// One update of the counter inside the loop, nothing else writes it
 		// after its declaration except that update.
-		j, ok := e.index[body]
+		j, ok := e.m.IndexOf(body)
 		if !ok {
 			return 0, false
 		}
@@ -511,7 +505,7 @@ func (e *estimator) bodyCost(i int) cost.Interval {
 	var total cost.Interval
 	from, to := i+1, int(e.nodes[i].End)
 	if l, ok := e.nodes[i].N.(*js.ForStmt); ok && l.Body != nil {
-		if b, ok := e.index[l.Body]; ok {
+		if b, ok := e.m.IndexOf(l.Body); ok {
 			from, to = b, int(e.nodes[b].End) // the header is the counting loop itself
 		}
 	}

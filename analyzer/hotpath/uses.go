@@ -28,12 +28,6 @@ type fnUses struct {
 func (in *Info) byUses(b *bindings.Info) {
 	m := in.mod
 	nodes := m.Nodes()
-	index := map[js.INode]int{}
-	for i := range nodes {
-		if isFunc(nodes[i].N) {
-			index[nodes[i].N] = i
-		}
-	}
 	handles := map[*js.Var]*fnUses{}
 	objects := map[*js.Var]map[string]*fnUses{}
 	var fns []*fnUses
@@ -74,11 +68,11 @@ func (in *Info) byUses(b *bindings.Info) {
 				}
 				props := map[string]*fnUses{}
 				for _, p := range obj.List {
-					name, ok := propertyName(m, index, p)
+					name, ok := propertyName(m, p)
 					if !ok {
 						continue
 					}
-					if k, ok := index[p.Value]; ok {
+					if k, ok := m.IndexOf(p.Value); ok && isFunc(nodes[k].N) {
 						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: isAsync(p.Value), object: true}
 						props[name] = f
 						fns = append(fns, f)
@@ -162,7 +156,7 @@ func (in *Info) byUses(b *bindings.Info) {
 
 // propertyName returns the name of an object literal's property: its key,
 // or a method's own name.
-func propertyName(m *jsmodule.Module, index map[js.INode]int, p js.Property) (string, bool) {
+func propertyName(m *jsmodule.Module, p js.Property) (string, bool) {
 	if p.Value == nil || p.Spread {
 		return "", false
 	}
@@ -173,7 +167,7 @@ func propertyName(m *jsmodule.Module, index map[js.INode]int, p js.Property) (st
 		return string(p.Name.Literal.Data), true
 	}
 	if _, ok := p.Value.(*js.MethodDecl); ok {
-		if k, ok := index[p.Value]; ok {
+		if k, ok := m.IndexOf(p.Value); ok {
 			return m.Text(nodeSpanOfName(m, k)), true
 		}
 	}
