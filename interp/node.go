@@ -471,6 +471,14 @@ func (it *Interp) uncaught(v Value, kind string) {
 	}
 	it.exitCode = 1
 	msg := it.describeThrown(v)
+	// A deliberate crash (throw new Error, an unhandled rejection) is a
+	// prediction like any other; a TypeError or ReferenceError is more
+	// likely a built-in the model lacks, so it is reported as an unknown.
+	if !it.likelyModelGap(v) {
+		it.exiting = true
+		it.loop.rt.Exit(it.exitCode)
+		return
+	}
 	it.addUnknown(it.throwOffset, "uncaught "+kind, "the program ends with an uncaught exception ("+msg+"); Node prints it to stderr and exits with code 1 — if that is not expected, a construct here is not modelled")
 	it.exiting = true
 	it.loop.rt.Exit(it.exitCode)
@@ -562,4 +570,19 @@ func uriEncode(s, keep string) string {
 		}
 	}
 	return sb.String()
+}
+
+func (it *Interp) likelyModelGap(v Value) bool {
+	o, ok := v.(*Object)
+	if !ok || o.class != "Error" {
+		return false
+	}
+	for p := o.proto; p != nil; p = p.proto {
+		for _, k := range []string{"TypeError", "ReferenceError"} {
+			if c := it.errorCtors[k]; c != nil && it.getV(c, strKey("prototype")) == Value(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
