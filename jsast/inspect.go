@@ -194,3 +194,25 @@ func (m *Module) Children(i int) []int {
 	}
 	return out
 }
+
+// Find returns the index of AST node n within the subtree of entry within:
+// a direct child is found in a few steps, a deeper node by a scan of the
+// subtree. It serves lookups whose ancestor is known without building the
+// module-wide index.
+func (m *Module) Find(within int, n js.INode) (int, bool) {
+	if within < 0 || within >= len(m.nodes) || n == nil {
+		return 0, false
+	}
+	end := int(m.nodes[within].End)
+	for k := within + 1; k < end; k = int(m.nodes[k].End) {
+		if m.nodes[k].N == n {
+			return k, true
+		}
+	}
+	for k := within + 1; k < end; k++ {
+		if m.nodes[k].N == n {
+			return k, true
+		}
+	}
+	return 0, false
+}

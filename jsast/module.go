@@ -1,6 +1,7 @@
 package jsast
 
 import (
+	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"sort"
@@ -190,6 +191,9 @@ func KindOf(path string, readFile func(string) ([]byte, error)) Kind {
 	dir := filepath.Dir(path)
 	for {
 		if b, err := readFile(filepath.Join(dir, "package.json")); err == nil {
+			if !bytes.Contains(b, []byte(`"type"`)) {
+				return CommonJS // most package.json files have no "type": skip decoding
+			}
 			var pkg struct {
 				Type string `json:"type"`
 			}

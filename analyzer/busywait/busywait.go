@@ -107,7 +107,9 @@ func newChecker(m *jsmodule.Module, b *bindings.Info) *checker {
 				if v, ok := el.Binding.(*js.Var); ok && el.Default != nil {
 					c.inits[jsast.Resolve(v)] = el.Default
 					if isFunc(el.Default) {
-						c.named[jsast.Resolve(v)] = -1 // resolved below, once indexed
+						if k, ok := c.m.Find(i, el.Default); ok {
+							c.named[jsast.Resolve(v)] = k
+						}
 					}
 				}
 			}
@@ -120,15 +122,6 @@ func newChecker(m *jsmodule.Module, b *bindings.Info) *checker {
 			c.addParams(i, x.Params)
 		case *js.MethodDecl:
 			c.addParams(i, x.Params)
-		}
-	}
-	for v, f := range c.named {
-		if f < 0 {
-			if i, ok := c.m.IndexOf(c.inits[v]); ok {
-				c.named[v] = i
-			} else {
-				delete(c.named, v)
-			}
 		}
 	}
 	for _, n := range c.nodes {
@@ -582,7 +575,7 @@ func number(e js.IExpr) (float64, bool) {
 func (c *checker) flagSpin(i int, exits []exit) (string, bool) {
 	fn := c.m.Enclosing(i)
 	for _, ex := range exits {
-		j, ok := c.m.IndexOf(ex.cond)
+		j, ok := c.m.Find(i, ex.cond)
 		if !ok {
 			if v, isVar := ungroup(ex.cond).(*js.Var); isVar {
 				return c.flag(i, fn, []*js.Var{v})
@@ -645,7 +638,7 @@ func (c *checker) header(i int) jsast.Span {
 		}
 	}
 	if body != nil {
-		if j, ok := c.m.IndexOf(body); ok && c.nodes[j].Span.Start > s.Start {
+		if j, ok := c.m.Find(i, body); ok && c.nodes[j].Span.Start > s.Start {
 			s.End = c.nodes[j].Span.Start
 		}
 	}

@@ -275,7 +275,7 @@ func (e *estimator) iterations(i int) (float64, bool) {
 		counter, from, by, cond = v, start, s, l.Cond
 		// The body must leave the counter alone.
 		for _, w := range e.writes[v] {
-			if j, ok := e.m.IndexOf(l.Body); ok && w >= j && w < int(e.nodes[j].End) {
+			if j, ok := e.m.Find(i, l.Body); ok && w >= j && w < int(e.nodes[j].End) {
 				return 0, false
 			}
 		}
@@ -297,7 +297,7 @@ func (e *estimator) iterations(i int) (float64, bool) {
 		}
 		// One update of the counter inside the loop, nothing else writes it
 		// after its declaration except that update.
-		j, ok := e.m.IndexOf(body)
+		j, ok := e.m.Find(i, body)
 		if !ok {
 			return 0, false
 		}
@@ -505,7 +505,7 @@ func (e *estimator) bodyCost(i int) cost.Interval {
 	var total cost.Interval
 	from, to := i+1, int(e.nodes[i].End)
 	if l, ok := e.nodes[i].N.(*js.ForStmt); ok && l.Body != nil {
-		if b, ok := e.m.IndexOf(l.Body); ok {
+		if b, ok := e.m.Find(i, l.Body); ok {
 			from, to = b, int(e.nodes[b].End) // the header is the counting loop itself
 		}
 	}

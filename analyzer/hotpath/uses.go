@@ -68,11 +68,11 @@ func (in *Info) byUses(b *bindings.Info) {
 				}
 				props := map[string]*fnUses{}
 				for _, p := range obj.List {
-					name, ok := propertyName(m, p)
+					name, ok := propertyName(m, i, p)
 					if !ok {
 						continue
 					}
-					if k, ok := m.IndexOf(p.Value); ok && isFunc(nodes[k].N) {
+					if k, ok := m.Find(i, p.Value); ok && isFunc(nodes[k].N) {
 						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: isAsync(p.Value), object: true}
 						props[name] = f
 						fns = append(fns, f)
@@ -156,7 +156,7 @@ func (in *Info) byUses(b *bindings.Info) {
 
 // propertyName returns the name of an object literal's property: its key,
 // or a method's own name.
-func propertyName(m *jsmodule.Module, p js.Property) (string, bool) {
+func propertyName(m *jsmodule.Module, within int, p js.Property) (string, bool) {
 	if p.Value == nil || p.Spread {
 		return "", false
 	}
@@ -167,7 +167,7 @@ func propertyName(m *jsmodule.Module, p js.Property) (string, bool) {
 		return string(p.Name.Literal.Data), true
 	}
 	if _, ok := p.Value.(*js.MethodDecl); ok {
-		if k, ok := m.IndexOf(p.Value); ok {
+		if k, ok := m.Find(within, p.Value); ok {
 			return m.Text(nodeSpanOfName(m, k)), true
 		}
 	}
