@@ -57,7 +57,8 @@ type Module struct {
 
 	Comments []Comment
 
-	lines []int // byte offset of the start of each line
+	linesOnce sync.Once
+	lineStart []int // byte offset of the start of each line (lines)
 
 	toks  tokens
 	nodes []Node // pre-order, see walk.go
@@ -72,27 +73,39 @@ type Module struct {
 // Position converts a byte offset into a position. Lines end at \n, \r\n
 // and \r, as in LSP; offsets past the end are clamped.
 func (m *Module) Position(off int) Position {
-	return position(m.Src, m.lines, off)
+	return position(m.Src, m.lines(), off)
 }
 
 // LineCount returns the number of lines in the module.
-func (m *Module) LineCount() int { return len(m.lines) }
+func (m *Module) LineCount() int { return len(m.lines()) }
+
+// lines returns the line starts, computed on first use: most modules never
+// report a position.
+func (m *Module) lines() []int {
+	m.linesOnce.Do(func() {
+		if m.lineStart == nil {
+			m.lineStart = lineStarts(m.Src)
+		}
+	})
+	return m.lineStart
+}
 
 // LineStart returns the byte offset where 1-based line starts.
 func (m *Module) LineStart(line int) int {
 	if line < 1 {
 		return 0
 	}
-	if line > len(m.lines) {
+	lines := m.lines()
+	if line > len(lines) {
 		return len(m.Src)
 	}
-	return m.lines[line-1]
+	return lines[line-1]
 }
 
 // Offset16 converts a 0-based line and a UTF-16 column (as LSP sends
 // them) into a byte offset, clamping out-of-range values.
 func (m *Module) Offset16(line, col16 int) int {
-	return offset16(m.Src, m.lines, line, col16)
+	return offset16(m.Src, m.lines(), line, col16)
 }
 
 // Text returns the source text of a span.

@@ -33,16 +33,15 @@ const maxArrowRetries = 8
 // Parse parses src as a module of the given kind. The returned error, if
 // any, is a *SyntaxError. Parse never panics on any input.
 func Parse(path string, src []byte, kind Kind) (m *Module, err error) {
-	lines := lineStarts(src)
 	defer func() {
 		if r := recover(); r != nil {
 			m = nil
-			err = &SyntaxError{Path: path, Pos: position(src, lines, 0),
+			err = &SyntaxError{Path: path, Pos: PositionIn(src, 0),
 				Message: fmt.Sprintf("internal parser failure: %v", r)}
 		}
 	}()
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		return nil, &SyntaxError{Path: path, Span: Span{0, 2}, Pos: position(src, lines, 0),
+		return nil, &SyntaxError{Path: path, Span: Span{0, 2}, Pos: PositionIn(src, 0),
 			Message: "file is UTF-16 encoded (it starts with a UTF-16 byte order mark); Node reads JavaScript files as UTF-8"}
 	}
 	// The parser needs one spare byte of capacity for a NUL sentinel;
@@ -65,14 +64,14 @@ func Parse(path string, src []byte, kind Kind) (m *Module, err error) {
 	}
 	if perr != nil {
 		if i := bytes.IndexByte(src, 0); i >= 0 {
-			return nil, &SyntaxError{Path: path, Span: Span{i, i + 1}, Pos: position(src, lines, i),
+			return nil, &SyntaxError{Path: path, Span: Span{i, i + 1}, Pos: PositionIn(src, i),
 				Message: "file looks binary (it contains NUL bytes and does not parse), not JavaScript"}
 		}
 		off := errorOffset(src, perr)
 		return nil, &SyntaxError{Path: path, Span: Span{off, off + tokenLen(src, off)},
-			Pos: position(src, lines, off), Message: describeError(src, off, perr)}
+			Pos: PositionIn(src, off), Message: describeError(src, off, perr)}
 	}
-	m = &Module{Path: path, Src: src, Kind: gotKind, AST: ast, lines: lines}
+	m = &Module{Path: path, Src: src, Kind: gotKind, AST: ast}
 	m.index(buf)
 	return m, nil
 }

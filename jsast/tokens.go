@@ -20,6 +20,7 @@ type tokens struct {
 	list    []token
 	match   []int32 // index of the matching bracket, or -1
 	regexps int     // number of regular-expression tokens
+	hint    int     // the previous answer of at
 }
 
 // lex re-lexes buf (the parser's input, cap len+1). The lexer cannot tell a
@@ -110,9 +111,23 @@ func regexMayFollow(prev js.TokenType) bool {
 	return true // punctuators and operators
 }
 
-// at returns the index of the first token starting at or after off.
+// at returns the index of the first token starting at or after off. The
+// walker asks for offsets that mostly move forward, so it first steps on
+// from the previous answer and falls back to a binary search. (tokens is
+// used by one goroutine, while indexing.)
 func (ts *tokens) at(off int) int {
-	return sort.Search(len(ts.list), func(i int) bool { return int(ts.list[i].start) >= off })
+	h := ts.hint
+	if h <= len(ts.list) && (h == 0 || int(ts.list[h-1].start) < off) {
+		for k := 0; k < 8; k, h = k+1, h+1 {
+			if h == len(ts.list) || int(ts.list[h].start) >= off {
+				ts.hint = h
+				return h
+			}
+		}
+	}
+	i := sort.Search(len(ts.list), func(i int) bool { return int(ts.list[i].start) >= off })
+	ts.hint = i
+	return i
 }
 
 // typ returns the type of token i, or ErrorToken out of range.
