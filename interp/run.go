@@ -420,25 +420,28 @@ func (it *Interp) loadModule(spec string, from *Program, node js.INode, esm bool
 func (it *Interp) dynamicImport(args []Value, node js.INode) Value {
 	spec := it.toString(arg(args, 0))
 	p, res, rej := it.newPromiseCapability()
-	var mod Value
-	if th := it.catchJS(func() { mod = it.loadModule(spec, it.prog, node, true) }); th != nil {
-		rej(th.Value)
-		return p
-	}
-	if o, ok := mod.(*Object); ok && o.proto != nil {
-		ns := it.newObject(nil)
-		ns.defineHidden(PropKey{Sym: SymToStringTag}, "Module")
-		ns.setOwn(strKey("default"), o)
-		for _, k := range o.ownKeys(false) {
-			ns.setOwn(k, it.getV(o, k))
+	prog := it.prog
+	load := func() {
+		var mod Value
+		if th := it.catchJS(func() { mod = it.loadModule(spec, prog, node, true) }); th != nil {
+			rej(th.Value)
+			return
 		}
-		mod = ns
+		if o, ok := mod.(*Object); ok && o.proto != nil {
+			ns := it.newObject(nil)
+			ns.defineHidden(PropKey{Sym: SymToStringTag}, "Module")
+			ns.setOwn(strKey("default"), o)
+			for _, k := range o.ownKeys(false) {
+				ns.setOwn(k, it.getV(o, k))
+			}
+			mod = ns
+		}
+		res(mod)
 	}
 	hops := importHops[it.opts.Node]
 	if hops == 0 {
 		hops = 10
 	}
-
 	if !it.prog.ESM {
 		it.addUnknown(it.prog.offsetOf(node), "import() in CommonJS", "import() from a CommonJS module loads the ES module loader, which takes milliseconds: its promise-job order is modelled, its effect on timer races is not")
 	}
@@ -448,7 +451,7 @@ func (it *Interp) dynamicImport(args []Value, node js.INode) Value {
 	var step func(n int)
 	step = func(n int) {
 		if n == 0 {
-			res(mod)
+			load()
 			return
 		}
 		it.loop.microtask(&task{kind: "promise", label: "import()", node: node, fn: func() { step(n - 1) }})
