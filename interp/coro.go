@@ -141,11 +141,9 @@ func (it *Interp) runAsync(fo *Object, env *Env, args []Value) Value {
 	f := fo.fn
 	co := it.newCoro(func() Value { return it.runBody(f, env, args) })
 	env.co = co
-	it.asyncStep(co, resumeMsg{val: Undefined}, resolve, reject, offsetNode(f.node))
+	it.asyncStep(co, resumeMsg{val: Undefined}, resolve, reject, f.node)
 	return p
 }
-
-func offsetNode(n js.INode) js.INode { return n }
 
 // asyncStep runs an async body until its next await or its end.
 func (it *Interp) asyncStep(co *coro, msg resumeMsg, resolve, reject func(Value), node js.INode) {

@@ -618,6 +618,9 @@ func (it *Interp) putV(v Value, key PropKey, val Value) {
 	default:
 		return
 	}
+	if o == it.ArrayProto && key.Sym == SymIterator {
+		it.arrayIterPatched = true
+	}
 	if o.frozen {
 		if it.strict() {
 			it.throwError("TypeError", "Cannot assign to read only property '%s' of object", key.String())

@@ -112,20 +112,14 @@ type Interp struct {
 	modules  map[string]Value
 	unknowns []Unknown
 	seenUnk  map[string]bool
-	output   []Step
 	coros    []*coro
 	cur      *task
-	exited   bool
 	exitCode int
 
 	// node state
-	process        *Object
-	processEE      *Object
-	fsFiles        map[string]string
-	uncaughtHook   bool
-	pendingReject  []*Object
-	rejectHandlers bool
-	ioFirstUse     map[string]bool
+	process       *Object
+	fsFiles       map[string]string
+	pendingReject []*Object
 
 	callSite           *js.CallExpr
 	defaultHasInstance Value
@@ -151,16 +145,6 @@ type Interp struct {
 	loopClosures       map[*js.ForStmt]bool
 	throwOffset        int
 	groupIndent        string
-}
-
-// Step is one line the program printed.
-type Step struct {
-	Output string
-	Phase  string
-	Offset int
-	Reason string
-	Time   float64
-	Iter   int
 }
 
 func (it *Interp) throwValue(v Value) {
