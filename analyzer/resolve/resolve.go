@@ -9,9 +9,11 @@ package resolve
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/tdewolff/parse/v2/js"
 
@@ -169,9 +171,10 @@ func Resolve(from, spec string, readFile func(string) ([]byte, error)) string {
 		return ""
 	}
 	for d := dir; ; {
-		pkgDir := filepath.Join(d, "node_modules", filepath.FromSlash(name))
-		if f := fromPackage(pkgDir, sub, readFile); f != "" {
-			return f
+		if nm := filepath.Join(d, "node_modules"); isDir(nm, readFile) {
+			if f := fromPackage(filepath.Join(nm, filepath.FromSlash(name)), sub, readFile); f != "" {
+				return f
+			}
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
@@ -182,6 +185,14 @@ func Resolve(from, spec string, readFile func(string) ([]byte, error)) string {
 }
 
 var extensions = []string{".js", ".cjs", ".mjs"}
+
+// isDir reports whether p is a folder: reading a folder fails with
+// EISDIR, which tells it from a missing path with one probe (most levels
+// of a tree have no node_modules).
+func isDir(p string, readFile func(string) ([]byte, error)) bool {
+	_, err := readFile(p)
+	return errors.Is(err, syscall.EISDIR)
+}
 
 func exists(p string, readFile func(string) ([]byte, error)) bool {
 	_, err := readFile(p)
