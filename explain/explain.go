@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/blockcheck/blockcheck/interp"
 	"github.com/blockcheck/blockcheck/jsast"
@@ -31,6 +32,9 @@ type Options struct {
 	// ReadFile reads files (package.json, local modules, files the program
 	// reads); nil means os.ReadFile.
 	ReadFile func(string) ([]byte, error)
+	// Timeout bounds the wall-clock time of the whole prediction (0: 10 s);
+	// a run still going when it passes is cut short and reported.
+	Timeout time.Duration
 }
 
 // Prediction is the result of explain-order for one file.
@@ -126,10 +130,15 @@ func PredictModule(mod *jsast.Module, opts Options) (*Prediction, error) {
 	unknownSeen := map[string]bool{}
 	printPos := map[*looprt.Trace][]jsast.Position{}
 	var truncated string
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	deadline := time.Now().Add(timeout)
 	cfg := looprt.Config{Node: node, Module: mk}
 	res, err := looprt.Explore(cfg, looprt.Budget{MaxRuns: maxRuns}, func(rt *looprt.Runtime) *looprt.Trace {
 		p := *prog
-		it := interp.New(&p, rt, interp.Options{Node: node, MaxSteps: opts.MaxSteps})
+		it := interp.New(&p, rt, interp.Options{Node: node, MaxSteps: opts.MaxSteps, Deadline: deadline})
 		r := it.Run()
 		for _, u := range r.Unknowns {
 			line, col := 0, 0

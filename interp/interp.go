@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/tdewolff/parse/v2/js"
 )
@@ -185,6 +186,9 @@ func (it *Interp) tick() {
 	it.steps++
 	if it.steps > it.opts.MaxSteps {
 		panic(&abort{reason: "budget"})
+	}
+	if it.steps&0xffff == 0 && !it.opts.Deadline.IsZero() && time.Now().After(it.opts.Deadline) {
+		panic(&abort{reason: "time"})
 	}
 }
 

@@ -54,8 +54,26 @@ func (it *Interp) runTask(t *task) {
 	}
 	prev := it.cur
 	it.cur = t
-	defer func() { it.cur = prev }()
+	start := it.steps
+	defer func() {
+		it.cur = prev
+		it.spendSteps(it.steps - start)
+	}()
 	it.guard(t.fn)
+}
+
+// loopIterationCost is the CPU time charged per four interpreter steps: V8
+// runs a simple loop iteration (about four steps here) in 1-2 ns (looprt/cost row
+// cpu.loop.empty), so long loops delay timers as they do in Node.
+var loopIterationCost = cost.Between(time.Nanosecond, 2*time.Nanosecond)
+
+const stepsPerIteration = 4
+
+func (it *Interp) spendSteps(n int64) {
+	if n <= 0 || it.halted {
+		return
+	}
+	it.loop.rt.Spend(loopIterationCost.Scale(float64(n) / stepsPerIteration))
 }
 
 // guard runs fn, turning a JS exception into an uncaught exception and an
@@ -85,6 +103,8 @@ func (it *Interp) stop(reason string) {
 		return
 	case "budget":
 		it.truncated = "the step budget ran out (an infinite or very long loop?)"
+	case "time":
+		it.truncated = "the time budget ran out"
 	case "unsupported":
 		return // the unknown is recorded; the rest of the callback is skipped
 	}

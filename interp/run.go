@@ -17,10 +17,13 @@ import (
 type Options struct {
 	Node     int   // Node major being modelled
 	MaxSteps int64 // evaluation steps before the run is cut short
+	// Deadline, if set, cuts the run short when the wall clock passes it.
+	Deadline time.Time
 }
 
-// DefaultMaxSteps bounds a run's evaluation steps.
-const DefaultMaxSteps = 5_000_000
+// DefaultMaxSteps bounds a run's evaluation steps (about a second of
+// interpretation).
+const DefaultMaxSteps = 20_000_000
 
 // Result is what one run found besides its trace.
 type Result struct {
