@@ -1382,6 +1382,22 @@ func (it *Interp) setupNumberMath() {
 		return strconv.FormatFloat(f, 'g', int(it.toNumber(a[0])), 64)
 	})
 	it.method(np, "valueOf", 0, func(it *Interp, this Value, a []Value) Value { return it.thisNum(this) })
+	it.method(np, "toExponential", 1, func(it *Interp, this Value, a []Value) Value {
+		f := it.thisNum(this)
+		prec := -1
+		if arg(a, 0) != Undefined {
+			prec = int(it.toNumber(a[0]))
+		}
+		s := strconv.FormatFloat(f, 'e', prec, 64)
+		mant, exp, _ := strings.Cut(s, "e")
+		e, _ := strconv.Atoi(exp)
+		sign := "+"
+		if e < 0 {
+			sign = "-"
+			e = -e
+		}
+		return mant + "e" + sign + strconv.Itoa(e)
+	})
 	it.method(np, "toLocaleString", 0, func(it *Interp, this Value, a []Value) Value {
 		return localeNumber(it.thisNum(this))
 	})

@@ -623,7 +623,7 @@ func (it *Interp) putV(v Value, key PropKey, val Value) {
 	}
 	if o.frozen {
 		if it.strict() {
-			it.throwError("TypeError", "Cannot assign to read only property '%s' of object", key.String())
+			it.throwError("TypeError", "Cannot assign to read only property '%s' of object '%s'", key.String(), it.objectTag(o))
 		}
 		return
 	}
@@ -668,7 +668,7 @@ func (it *Interp) putV(v Value, key PropKey, val Value) {
 		if pr.writable {
 			pr.value = val
 		} else if it.strict() {
-			it.throwError("TypeError", "Cannot assign to read only property '%s' of object", key.String())
+			it.throwError("TypeError", "Cannot assign to read only property '%s' of object '%s'", key.String(), it.objectTag(o))
 		}
 		return
 	}
@@ -776,3 +776,15 @@ func (it *Interp) iterate(v Value, fn func(Value) bool) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// objectTag renders an object the way V8's messages do: #<Ctor> or [object Array].
+func (it *Interp) objectTag(o *Object) string {
+	if o.isArray() {
+		return "[object Array]"
+	}
+	name := "Object"
+	if n, ok := (&inspector{it: it}).constructorName(o); ok && n != "" {
+		name = n
+	}
+	return "#<" + name + ">"
+}
