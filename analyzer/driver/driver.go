@@ -155,6 +155,7 @@ type unit struct {
 	suppress *suppressions // the module's suppression comments (suppress.go)
 	out      []Diagnostic  // converted diagnostics (finish)
 	size     int           // bytes, to start large modules first
+	comp     int           // index of its strongly connected component
 	depPaths []string      // in-tree imports found by scanAll
 }
 
@@ -390,19 +391,25 @@ func (r *runState) components() [][]*unit {
 // analyzeAll runs the analyzers over components in parallel, a component
 // starting once every component it depends on is done.
 func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
-	compOf := map[*unit]int{}
+	if len(comps) == 0 {
+		return
+	}
+	total := 0
 	for i, c := range comps {
 		for _, u := range c {
-			compOf[u] = i
+			u.comp = i
+			total++
 		}
 	}
-	waiting := make([]int, len(comps))
+	waiting := make([]int, len(comps))   // components each waits for
+	remaining := make([]int, len(comps)) // units of each not done yet
 	dependents := make([][]int, len(comps))
 	for i, c := range comps {
+		remaining[i] = len(c)
 		seen := map[int]bool{}
 		for _, u := range c {
 			for _, d := range u.deps {
-				if j := compOf[d]; j != i && !seen[j] {
+				if j := d.comp; j != i && !seen[j] {
 					seen[j] = true
 					waiting[i]++
 					dependents[j] = append(dependents[j], i)
@@ -410,43 +417,43 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 			}
 		}
 	}
-	ready := make(chan int, len(comps))
-	var first []int
-	for i := range comps {
+	// Units, not components, are the work: the modules of an import cycle
+	// run in parallel too (they see none of each other's facts).
+	work := make(chan *unit, total)
+	var first []*unit
+	for i, c := range comps {
 		if waiting[i] == 0 {
-			first = append(first, i)
+			first = append(first, c...)
 		}
 	}
 	// Start the largest modules first, so a big one does not finish last.
-	slices.SortStableFunc(first, func(a, b int) int { return comps[b][0].size - comps[a][0].size })
-	for _, i := range first {
-		ready <- i
+	slices.SortStableFunc(first, func(a, b *unit) int { return b.size - a.size })
+	for _, u := range first {
+		work <- u
 	}
 	var mu sync.Mutex
 	done := 0
 	var wg sync.WaitGroup
-	if len(comps) == 0 {
-		return
-	}
-	for w := 0; w < min(r.workers(), len(comps)); w++ {
+	for w := 0; w < min(r.workers(), total); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range ready {
-				for _, u := range comps[i] {
-					r.analyzeUnit(ctx, u)
-					r.finish(u)
-				}
+			for u := range work {
+				r.analyzeUnit(ctx, u)
+				r.finish(u)
 				mu.Lock()
 				done++
-				for _, j := range dependents[i] {
-					waiting[j]--
-					if waiting[j] == 0 {
-						ready <- j
+				if remaining[u.comp]--; remaining[u.comp] == 0 {
+					for _, j := range dependents[u.comp] {
+						if waiting[j]--; waiting[j] == 0 {
+							for _, v := range comps[j] {
+								work <- v
+							}
+						}
 					}
 				}
-				if done == len(comps) {
-					close(ready)
+				if done == total {
+					close(work)
 				}
 				mu.Unlock()
 			}
@@ -553,8 +560,8 @@ func firstFrames(stack []byte) string {
 
 func (r *runState) importFact(u *unit, p *types.Package, f analysis.Fact) bool {
 	d, ok := r.units[p.Path()]
-	if !ok || d == u && p != u.pkg {
-		return false
+	if !ok || d != u && d.comp == u.comp {
+		return false // a module of the same import cycle: analyzed concurrently
 	}
 	got, ok := d.facts[reflect.TypeOf(f)]
 	if !ok {
@@ -567,6 +574,9 @@ func (r *runState) importFact(u *unit, p *types.Package, f analysis.Fact) bool {
 func (r *runState) allFacts(u *unit) []analysis.PackageFact {
 	var out []analysis.PackageFact
 	for _, d := range append([]*unit{u}, u.deps...) {
+		if d != u && d.comp == u.comp {
+			continue // same import cycle: analyzed concurrently
+		}
 		for _, f := range d.facts {
 			out = append(out, analysis.PackageFact{Package: d.pkg, Fact: f})
 		}
