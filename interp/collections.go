@@ -221,6 +221,7 @@ func (it *Interp) jsonParse(s string) Value {
 	dec.UseNumber()
 	var raw any
 	if err := dec.Decode(&raw); err != nil {
+		it.addUnknown(it.callOffset(), "JSON.parse error message", "JSON.parse error messages differ between V8 versions and are not reproduced")
 		it.throwError("SyntaxError", "Unexpected token in JSON at position 0")
 	}
 	var conv func(x any) Value

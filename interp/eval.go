@@ -134,6 +134,10 @@ func exprName(e js.IExpr) string {
 		return string(x.Name())
 	case *js.DotExpr:
 		return exprName(x.X) + "." + exprName(x.Y)
+	case *js.IndexExpr:
+		return exprName(x.X) + "[" + exprName(x.Y) + "]"
+	case *js.CallExpr, *js.NewExpr:
+		return "(intermediate value)"
 	case js.LiteralExpr:
 		return string(x.Data)
 	case *js.LiteralExpr:
