@@ -33,22 +33,24 @@ func runExplainOrder(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	verify := fs.Bool("verify", false, "also run FILE with the node on PATH several times and check every observed output was predicted (runs your code)")
 	runs := fs.Int("runs", 10, "runs for --verify")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, explainOrderUsage)
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, explainOrderUsage)
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
+	fs.Usage = func() {} // printed below, to stdout for --help
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fmt.Fprint(stdout, explainOrderUsage)
-			fs.PrintDefaults()
+			usage(stdout)
 			return 0
 		}
+		usage(stderr)
 		return 2
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "blockcheck explain-order: expected exactly one FILE")
-		fs.Usage()
+		usage(stderr)
 		return 2
 	}
 	if *format != "text" && *format != "json" {
