@@ -146,6 +146,7 @@ type Interp struct {
 	loopClosures       map[*js.ForStmt]bool
 	throwOffset        int
 	groupIndent        string
+	mainModule         *Object
 }
 
 func (it *Interp) throwValue(v Value) {

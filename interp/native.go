@@ -262,6 +262,9 @@ func (it *Interp) fillNative(n *Object) {
 	})
 	def("readdir", func(it *Interp, this Value, a []Value) Value {
 		p := it.absPath(it.toString(arg(a, 0)))
+		if !it.fsDirs[p] {
+			it.addUnknown(it.callOffset(), "fs.readdir", "listing a directory the program did not create is not modelled")
+		}
 		var names []string
 		for f := range it.fsFiles {
 			if path.Dir(f) == p {

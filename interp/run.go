@@ -186,7 +186,17 @@ func (it *Interp) runCJS(p *Program, module *Object) Value {
 	env.fc.this = exports
 	env.declare("module", &Binding{v: module, init: true})
 	env.declare("exports", &Binding{v: exports, init: true})
-	env.declare("require", &Binding{v: it.requireFn(p), init: true})
+	req := it.requireFn(p)
+	main := module
+	if p != it.rootProg {
+		main = it.mainModule
+	} else {
+		it.mainModule = module
+	}
+	if main != nil {
+		req.setOwn(strKey("main"), main)
+	}
+	env.declare("require", &Binding{v: req, init: true})
 	env.declare("__filename", &Binding{v: p.Path, init: true})
 	env.declare("__dirname", &Binding{v: path.Dir(p.Path), init: true})
 	prev := it.prog
