@@ -103,6 +103,7 @@ func relIndex(f float64, n int) int {
 func (it *Interp) setupBuiltins() {
 	g := it.globalObj
 	it.defineGlobal("globalThis", g)
+	it.defineGlobal("global", g)
 	it.defineGlobal("NaN", math.NaN())
 	it.defineGlobal("Infinity", math.Inf(1))
 
