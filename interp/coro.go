@@ -290,7 +290,7 @@ func (it *Interp) evalYield(x *js.YieldExpr, env *Env) Value {
 			sent = it.suspend(co, it.getV(r, strKey("value")), false)
 		}
 	}
-	if env.fc != nil && env.fc.fnObj != nil && env.fc.fnObj.fn.async {
+	if env.fn != nil && env.fn.async {
 		// async generator: yield awaits its operand first
 		v = it.suspend(co, v, true)
 	}
@@ -317,19 +317,43 @@ func (it *Interp) asyncGenDrain(st *genState) {
 	for len(st.queue) > 0 && !st.running {
 		req := st.queue[0]
 		if st.done || (!st.co.started && req.msg.mode != modeNext) {
-			st.queue = st.queue[1:]
 			st.done = true
 			switch req.msg.mode {
 			case modeThrow:
+				st.queue = st.queue[1:]
 				req.reject(req.msg.val)
 			case modeReturn:
-				req.resolve(it.iterResult(req.msg.val, true))
+				// AsyncGeneratorAwaitReturn: the value is awaited first.
+				st.running = true
+				it.awaitValue(req.msg.val, func(v Value) {
+					st.queue = st.queue[1:]
+					st.running = false
+					req.resolve(it.iterResult(v, true))
+					it.asyncGenDrain(st)
+				}, func(e Value) {
+					st.queue = st.queue[1:]
+					st.running = false
+					req.reject(e)
+					it.asyncGenDrain(st)
+				}, nil)
+				return
 			default:
+				st.queue = st.queue[1:]
 				req.resolve(it.iterResult(Undefined, true))
 			}
 			continue
 		}
 		st.running = true
+		if req.msg.mode == modeReturn {
+			// Resumed at a yield with a return completion, the body awaits
+			// the value before unwinding through its finally blocks.
+			it.awaitValue(req.msg.val, func(v Value) {
+				it.asyncGenRun(st, resumeMsg{val: v, mode: modeReturn})
+			}, func(e Value) {
+				it.asyncGenRun(st, resumeMsg{val: e, mode: modeThrow})
+			}, nil)
+			return
+		}
 		it.asyncGenRun(st, req.msg)
 	}
 }

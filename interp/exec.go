@@ -62,6 +62,9 @@ func (it *Interp) exec(s js.IStmt, env *Env) completion {
 		var v Value = Undefined
 		if x.Value != nil {
 			v = it.eval(x.Value, env)
+			if env.co != nil && env.fn != nil && env.fn.async && env.fn.gen {
+				v = it.await(v, env) // return in an async generator awaits its operand
+			}
 		}
 		return completion{kind: cReturn, value: v}
 	case *js.ThrowStmt:

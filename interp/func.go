@@ -236,7 +236,7 @@ func (it *Interp) invoke(fo *Object, this Value, args []Value, newTarget *Object
 		it.throwError("RangeError", "Maximum call stack size exceeded")
 	}
 	defer func() { it.depth-- }()
-	env := &Env{parent: f.env}
+	env := &Env{parent: f.env, fn: f}
 	env.strict = f.strict
 	if f.arrow {
 		env.fc = f.env.fc

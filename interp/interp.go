@@ -33,10 +33,11 @@ type Env struct {
 	fc     *funcCtx
 	co     *coro
 	strict bool
+	fn     *Func // the function whose body this scope belongs to
 }
 
 func (e *Env) child() *Env {
-	return &Env{parent: e, fc: e.fc, co: e.co, strict: e.strict}
+	return &Env{parent: e, fc: e.fc, co: e.co, strict: e.strict, fn: e.fn}
 }
 
 // hasUseStrict reports whether a body starts with a "use strict" directive.
