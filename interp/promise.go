@@ -62,6 +62,55 @@ func (it *Interp) newPromiseCapability() (*Object, func(Value), func(Value)) {
 	return p, res, rej
 }
 
+// newCapabilityFor implements NewPromiseCapability(C): the intrinsic
+// Promise takes a fast path; a subclass's constructor is called with an
+// executor, as the spec requires.
+func (it *Interp) newCapabilityFor(c *Object) *capability {
+	if c == nil || c == it.PromiseCtor {
+		p, res, rej := it.newPromiseCapability()
+		return &capability{promise: p, resolve: res, reject: rej}
+	}
+	if c.fn == nil || !c.fn.constructible() {
+		it.throwError("TypeError", "Promise resolve or reject function is not callable")
+	}
+	var resF, rejF Value = Undefined, Undefined
+	executor := it.NativeFunc("", 2, func(it *Interp, _ Value, a []Value) Value {
+		resF, rejF = arg(a, 0), arg(a, 1)
+		return Undefined
+	})
+	pv := it.construct(c, []Value{executor}, c)
+	po, _ := pv.(*Object)
+	if po == nil {
+		it.throwError("TypeError", "Promise constructor returned a non-object")
+	}
+	return &capability{
+		promise: po,
+		resolve: func(v Value) { it.call(resF, Undefined, []Value{v}) },
+		reject:  func(v Value) { it.call(rejF, Undefined, []Value{v}) },
+	}
+}
+
+// speciesConstructor implements SpeciesConstructor(o, %Promise%).
+func (it *Interp) speciesConstructor(o *Object) *Object {
+	c := it.getV(o, strKey("constructor"))
+	if c == Undefined {
+		return it.PromiseCtor
+	}
+	co, ok := c.(*Object)
+	if !ok {
+		it.throwError("TypeError", "The .constructor property is not an object")
+	}
+	s := it.getV(co, PropKey{Sym: SymSpecies})
+	if isNullish(s) {
+		return it.PromiseCtor
+	}
+	so, ok := s.(*Object)
+	if !ok || so.fn == nil || !so.fn.constructible() {
+		it.throwError("TypeError", "object.constructor[Symbol.species] is not a constructor")
+	}
+	return so
+}
+
 // resolvingFunctions implements CreateResolvingFunctions.
 func (it *Interp) resolvingFunctions(p *Object) (func(Value), func(Value)) {
 	already := false
@@ -225,9 +274,9 @@ func (it *Interp) promiseResolve(c *Object, x Value) *Object {
 			return xo
 		}
 	}
-	p, res, _ := it.newPromiseCapability()
-	res(x)
-	return p
+	cap := it.newCapabilityFor(c)
+	cap.resolve(x)
+	return cap.promise
 }
 
 func (it *Interp) rejectedPromise(v Value) *Object {
@@ -301,9 +350,9 @@ func (it *Interp) setupPromise() {
 	}
 	method(proto, "then", 2, func(it *Interp, this Value, args []Value) Value {
 		p := thisPromise(this, "then")
-		np, res, rej := it.newPromiseCapability()
-		it.performThen(p, arg(args, 0), arg(args, 1), &capability{promise: np, resolve: res, reject: rej})
-		return np
+		cap := it.newCapabilityFor(it.speciesConstructor(p))
+		it.performThen(p, arg(args, 0), arg(args, 1), cap)
+		return cap.promise
 	})
 	method(proto, "catch", 1, func(it *Interp, this Value, args []Value) Value {
 		return it.thenInvoke(this, Undefined, arg(args, 0))
@@ -313,10 +362,14 @@ func (it *Interp) setupPromise() {
 		if !ok || onFinally.fn == nil {
 			return it.thenInvoke(this, arg(args, 0), arg(args, 0))
 		}
+		C := it.PromiseCtor
+		if to, ok := this.(*Object); ok {
+			C = it.speciesConstructor(to)
+		}
 		thenFinally := it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value {
 			value := arg(a, 0)
 			result := it.callObj(onFinally, Undefined, nil)
-			p := it.promiseResolve(it.PromiseCtor, result)
+			p := it.promiseResolve(C, result)
 			valueThunk := it.NativeFunc("", 0, func(it *Interp, _ Value, _ []Value) Value { return value })
 			return it.thenInvoke(p, valueThunk, Undefined)
 		})
@@ -324,7 +377,7 @@ func (it *Interp) setupPromise() {
 		catchFinally := it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value {
 			reason := arg(a, 0)
 			result := it.callObj(onFinally, Undefined, nil)
-			p := it.promiseResolve(it.PromiseCtor, result)
+			p := it.promiseResolve(C, result)
 			thrower := it.NativeFunc("", 0, func(it *Interp, _ Value, _ []Value) Value { it.throwValue(reason); return nil })
 			return it.thenInvoke(p, thrower, Undefined)
 		})
@@ -340,8 +393,14 @@ func (it *Interp) setupPromise() {
 		return it.promiseResolve(c, arg(args, 0))
 	})
 	method(ctor, "reject", 1, func(it *Interp, this Value, args []Value) Value {
-		return it.rejectedPromise(arg(args, 0))
+		c, _ := this.(*Object)
+		cap := it.newCapabilityFor(c)
+		cap.reject(arg(args, 0))
+		return cap.promise
 	})
+	ctor.defineAccessor(PropKey{Sym: SymSpecies}, it.NativeFunc("get [Symbol.species]", 0, func(it *Interp, this Value, args []Value) Value {
+		return this
+	}), nil, false)
 	method(ctor, "withResolvers", 0, func(it *Interp, this Value, args []Value) Value {
 		p, res, rej := it.newPromiseCapability()
 		o := it.NewPlain()
@@ -367,7 +426,8 @@ func (it *Interp) promiseCombinator(name string, this Value, iterable Value) Val
 	if c == nil || c.fn == nil {
 		c = it.PromiseCtor
 	}
-	p, res, rej := it.newPromiseCapability()
+	cap := it.newCapabilityFor(c)
+	p, res, rej := cap.promise, cap.resolve, cap.reject
 	var values []Value
 	remaining := 1
 	count := 0
