@@ -204,16 +204,7 @@ func KindOf(path string, readFile func(string) ([]byte, error)) Kind {
 	dir := filepath.Dir(path)
 	for {
 		if b, err := readFile(filepath.Join(dir, "package.json")); err == nil {
-			if !bytes.Contains(b, []byte(`"type"`)) {
-				return CommonJS // most package.json files have no "type": skip decoding
-			}
-			var pkg struct {
-				Type string `json:"type"`
-			}
-			if json.Unmarshal(b, &pkg) == nil && pkg.Type == "module" {
-				return ESM
-			}
-			return CommonJS // the nearest package.json decides, even without "type"
+			return packageKind(b) // the nearest package.json decides, even without "type"
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -227,4 +218,26 @@ func KindOf(path string, readFile func(string) ([]byte, error)) Kind {
 // not parsed (a syntax error's file).
 func PositionIn(src []byte, off int) Position {
 	return position(src, lineStarts(src), off)
+}
+
+// packageKinds caches the "type" of package.json contents: every file of a
+// package asks, and decoding is the expensive part.
+var packageKinds sync.Map // string(content) → Kind
+
+func packageKind(b []byte) Kind {
+	if !bytes.Contains(b, []byte(`"module"`)) {
+		return CommonJS // no "type": "module" possible: skip decoding
+	}
+	if k, ok := packageKinds.Load(string(b)); ok {
+		return k.(Kind)
+	}
+	var pkg struct {
+		Type string `json:"type"`
+	}
+	k := CommonJS
+	if json.Unmarshal(b, &pkg) == nil && pkg.Type == "module" {
+		k = ESM
+	}
+	packageKinds.Store(string(b), k)
+	return k
 }

@@ -63,8 +63,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Positions are converted by jsast (UTF-16 columns, LSP line breaks);
+	// the token.File only maps offsets to token.Pos, so it needs no lines.
 	tf := pass.Fset.AddFile(path, -1, len(src))
-	tf.SetLinesForContent(src)
 	m, err := jsast.Parse(path, src, jsast.KindOf(path, pass.ReadFile))
 	if err != nil {
 		var se *jsast.SyntaxError
