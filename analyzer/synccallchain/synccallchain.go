@@ -296,6 +296,9 @@ func (s *state) report(i int, name string, w hotpath.Where, target *Chain, categ
 
 // exportFact records which exports block.
 func (s *state) exportFact() {
+	if len(s.chains) == 0 {
+		return // nothing here blocks: no export can
+	}
 	fact := &ChainFact{Exports: map[string]*Chain{}}
 	nodes := s.m.Nodes()
 	objects := map[*js.Var]*js.ObjectExpr{} // local objects, exported by name
@@ -430,11 +433,8 @@ func (s *state) funcOf(e js.IExpr) int {
 			return f
 		}
 	case *js.ArrowFunc, *js.FuncDecl, *js.MethodDecl:
-		sp := s.m.Span(x)
-		for i, n := range s.m.Nodes() {
-			if n.N == e && n.Span == sp {
-				return i
-			}
+		if i, ok := s.m.IndexOf(x); ok {
+			return i
 		}
 	}
 	return -1
