@@ -138,8 +138,11 @@ func (in *Info) byUses(b *bindings.Info) {
 		changed := false
 		for _, f := range fns {
 			w := in.contextOf(f)
-			if w != in.funcs[f.node] {
-				in.funcs[f.node] = w
+			old := in.funcs[f.node]
+			in.funcs[f.node] = w
+			// Iterate until contexts settle; a description that changes
+			// alone (another path of callers) does not need another round.
+			if w.Context != old.Context || w.Inherited != old.Inherited {
 				changed = true
 			}
 		}
