@@ -142,7 +142,8 @@ type Interp struct {
 	fsDeleted          map[string]bool
 	fsDirs             map[string]bool
 	rootProg           *Program
-	poolUsedInMain     bool
+	stdoutUsed         bool
+	stderrUsed         bool
 	printOffsets       []int
 	loopClosures       map[*js.ForStmt]bool
 	throwOffset        int

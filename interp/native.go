@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
+	"fmt"
 	"hash"
 	"path"
 	"time"
@@ -31,12 +32,17 @@ func (it *Interp) fillNative(n *Object) {
 		if node == nil {
 			node = it.callSiteNode()
 		}
-		if it.cur != nil && it.cur.kind == "main" && (strings.HasPrefix(kind, "fs.") || strings.HasPrefix(kind, "dns.")) {
-			it.poolUsedInMain = true
-		}
-		it.loop.rt.StartIO(kind, it.loop.callback(&task{kind: "io", label: it.fnLabel(kind, user), node: node, fn: func() {
+		spec := looprt.IOSpec{Kind: kind, Callback: it.loop.callback(&task{kind: "io", label: it.fnLabel(kind, user), node: node, fn: func() {
 			it.callObj(fn, Undefined, nil)
-		}}))
+		}})}
+		// Runtime.IO reads the plain row; a per-major row (io.fs.readFile@26)
+		// is looked up here.
+		if tbl := it.loop.rt.Config().Timing; tbl != nil {
+			if d, ok := tbl.Cost(fmt.Sprintf("io.%s@%d", kind, it.opts.Node), 1); ok {
+				spec.Duration = &d
+			}
+		}
+		it.loop.rt.IO(spec)
 		return Undefined
 	})
 	def("readFileRoundTrips", func(it *Interp, this Value, a []Value) Value {

@@ -8,8 +8,10 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blockcheck/blockcheck/looprt"
+	"github.com/blockcheck/blockcheck/looprt/cost"
 	"github.com/tdewolff/parse/v2/js"
 )
 
@@ -26,6 +28,7 @@ func (it *Interp) callOffset() int {
 
 // print records console output, one step line per printed line.
 func (it *Interp) print(s string) {
+	it.firstWrite(&it.stdoutUsed)
 	off := -1
 	if it.prog == it.rootProg {
 		off = it.callOffset()
@@ -73,6 +76,7 @@ func (it *Interp) setupNode() {
 	for _, n := range []string{"error", "warn", "trace"} {
 		it.method(console, n, 0, func(it *Interp, this Value, a []Value) Value {
 			it.format(a) // formatting can run user code (toString, getters)
+			it.firstWrite(&it.stderrUsed)
 			return Undefined
 		})
 	}
@@ -403,7 +407,10 @@ func (it *Interp) setupProcess(proc *Object) {
 		s := it.NewPlain()
 		it.method(s, "write", 1, func(it *Interp, this Value, a []Value) Value {
 			if out {
+				it.firstWrite(&it.stdoutUsed)
 				it.stdoutWrite(it.toString(arg(a, 0)))
+			} else {
+				it.firstWrite(&it.stderrUsed)
 			}
 			if fn, ok := arg(a, len(a)-1).(*Object); ok && fn.fn != nil && len(a) > 1 {
 				it.loop.nextTick(&task{kind: "tick", label: "write callback", node: fn.fn.node, fn: func() { it.callObj(fn, Undefined, nil) }})
@@ -585,4 +592,22 @@ func (it *Interp) likelyModelGap(v Value) bool {
 		}
 	}
 	return false
+}
+
+// firstStdioWrite is the CPU time of a process's first write to stdout (or
+// stderr): Node builds process.stdout lazily, loading the tty/net/stream
+// machinery. Measured with process.hrtime around the first and second
+// console.log on Node 18-26 (2-8 ms first, 0.03-0.1 ms after). It is why a
+// 0 ms timer armed before the first log is always due when the loop starts
+// (corpus fs_readfile_vs_timers_main.js: the first log is in a nextTick) and
+// why a 3 ms timer can beat the first check phase after an ES module logs at
+// top level (esm_timers_promises.mjs on Node 22+).
+var firstStdioWrite = cost.Between(1500*time.Microsecond, 8*time.Millisecond)
+
+func (it *Interp) firstWrite(used *bool) {
+	if *used {
+		return
+	}
+	*used = true
+	it.loop.rt.Spend(firstStdioWrite)
 }

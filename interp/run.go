@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/blockcheck/blockcheck/looprt"
-	"github.com/blockcheck/blockcheck/looprt/cost"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
 )
@@ -118,24 +117,12 @@ func (it *Interp) runMain() {
 		it.addUnknown(-1, "prelude", "internal error loading the Node library model: "+err.Error())
 		panic(&abort{reason: "unsupported"})
 	}
-	defer func() {
-		if it.poolUsedInMain {
-			// Starting the libuv thread pool from the main module (its first
-			// fs request) slows the main thread for about a millisecond
-			// while the worker threads start on the same cores. Evidence:
-			// corpus fs_readfile_vs_timers_main.js, where a 0 ms timer armed
-			// after fs.readFile always beats the immediate, on every version.
-			it.loop.rt.Spend(threadPoolStartup)
-		}
-	}()
 	if it.prog.ESM {
 		it.runESM(it.prog)
 		return
 	}
 	it.runCJS(it.prog, it.NewPlain())
 }
-
-var threadPoolStartup = cost.Between(800*time.Microsecond, 1200*time.Microsecond)
 
 // loadPrelude evaluates prelude.js, which defines library modules in JS.
 func (it *Interp) loadPrelude() error {
