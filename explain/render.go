@@ -29,6 +29,8 @@ func (p *Prediction) WriteText(w io.Writer) error {
 		fmt.Fprintln(w, "No output predicted.")
 	case p.Deterministic:
 		fmt.Fprintln(w, "Deterministic: the order does not depend on timing.")
+	case len(p.Outcomes) == 1:
+		fmt.Fprintln(w, "Undetermined: one output found, but the exploration of timing choices was cut short.")
 	default:
 		fmt.Fprintf(w, "NOT deterministic: %d possible outputs; Node does not guarantee one order.\n", len(p.Outcomes))
 	}
