@@ -33,8 +33,18 @@ func (it *Interp) print(s string) {
 	if it.prog == it.rootProg {
 		off = it.callOffset()
 	}
-	for _, line := range strings.Split(s, "\n") {
-		it.loop.rt.Print(it.groupIndent + line)
+	if it.stdoutBuf != "" {
+		// a partial line from process.stdout.write continues here
+		s = it.stdoutBuf + it.groupIndent + s
+		it.stdoutBuf = ""
+	} else {
+		s = it.groupIndent + s
+	}
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			line = it.groupIndent + line
+		}
+		it.loop.rt.Print(line)
 		it.printOffsets = append(it.printOffsets, off)
 	}
 }

@@ -109,6 +109,12 @@ func (it *Interp) Run() *Result {
 		it.runTask(&task{kind: "main", fn: it.runMain})
 	}}
 	trace := it.loop.rt.Run(main)
+	if it.stdoutBuf != "" {
+		// output without a final newline still ends up on stdout
+		it.loop.rt.Print(it.stdoutBuf)
+		it.printOffsets = append(it.printOffsets, -1)
+		it.stdoutBuf = ""
+	}
 	return &Result{Trace: trace, Unknowns: it.unknowns, Truncated: it.truncated, PrintOffsets: it.printOffsets}
 }
 
