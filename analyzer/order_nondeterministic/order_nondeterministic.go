@@ -2,6 +2,7 @@ package order_nondeterministic
 
 import (
 	"fmt"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -33,7 +34,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.ReadFile != nil {
 		readFile = pass.ReadFile
 	}
-	p, err := explain.PredictModule(m.Module, explain.Options{MaxRuns: maxRuns, MaxSteps: maxSteps, ReadFile: readFile})
+	p, err := explain.PredictModule(m.Module, explain.Options{MaxRuns: maxRuns, MaxSteps: maxSteps, ReadFile: readFile, Timeout: 2 * time.Second})
 	if err != nil || len(p.Outcomes) < 2 {
 		return nil, nil
 	}
