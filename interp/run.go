@@ -124,10 +124,10 @@ func (it *Interp) runMain() {
 		panic(&abort{reason: "unsupported"})
 	}
 	if it.prog.ESM {
-		it.runESM(it.prog)
+		it.runESM(it.prog, "file:"+it.prog.Path)
 		return
 	}
-	it.runCJS(it.prog, it.NewPlain())
+	it.runCJS(it.prog, it.NewPlain(), "file:"+it.prog.Path)
 }
 
 // loadPrelude evaluates prelude.js, which defines library modules in JS.
@@ -169,8 +169,11 @@ func (it *Interp) moduleEnv(p *Program) *Env {
 	return env
 }
 
-func (it *Interp) runCJS(p *Program, module *Object) Value {
+func (it *Interp) runCJS(p *Program, module *Object, key string) Value {
 	exports := it.NewPlain()
+	if key != "" {
+		it.modules[key] = exports // a require cycle sees the partial exports
+	}
 	module.setOwn(strKey("exports"), exports)
 	module.setOwn(strKey("id"), ".")
 	module.setOwn(strKey("filename"), p.Path)
@@ -202,11 +205,14 @@ func (it *Interp) runCJS(p *Program, module *Object) Value {
 }
 
 // runESM evaluates an ES module body as an async function (top-level await).
-func (it *Interp) runESM(p *Program) Value {
+func (it *Interp) runESM(p *Program, key string) Value {
 	env := it.moduleEnv(p)
 	ns := it.newObject(nil)
 	ns.defineHidden(PropKey{Sym: SymToStringTag}, "Module")
 	it.esmExports[p] = ns
+	if key != "" {
+		it.modules[key] = ns // an import cycle sees the namespace being filled
+	}
 	it.bindImports(p, env)
 	f := &Func{name: "", params: &js.Params{}, body: &p.AST.BlockStmt, env: env, async: true, strict: true}
 	fo := it.newFuncObject(f, 0)
@@ -411,13 +417,9 @@ func (it *Interp) loadModule(spec string, from *Program, node js.INode, esm bool
 		if strings.Contains(string(sub.Src), "await") {
 			it.addUnknown(it.prog.offsetOf(node), "module "+spec, "ES module dependencies are evaluated synchronously here; a top-level await inside them is not ordered exactly")
 		}
-		ns := it.runESM(sub)
-		it.modules[key] = ns
-		return ns
+		return it.runESM(sub, key)
 	}
-	module := it.NewPlain()
-	it.modules[key] = it.NewPlain()
-	exp := it.runCJS(sub, module)
+	exp := it.runCJS(sub, it.NewPlain(), key)
 	it.modules[key] = exp
 	return exp
 }
