@@ -32,13 +32,21 @@ func (it *Interp) fillNative(n *Object) {
 		if node == nil {
 			node = it.callSiteNode()
 		}
-		spec := looprt.IOSpec{Kind: kind, Callback: it.loop.callback(&task{kind: "io", label: it.fnLabel(kind, user), node: node, fn: func() {
+		// An optional fourth argument names the operation for the trace
+		// ("fs.readFile (open)"), its duration still coming from kind's row.
+		name := kind
+		if n, ok := arg(a, 3).(string); ok {
+			name = n
+		}
+		spec := looprt.IOSpec{Kind: name, Callback: it.loop.callback(&task{kind: "io", label: it.fnLabel(name, user), node: node, fn: func() {
 			it.callObj(fn, Undefined, nil)
 		}})}
-		// Runtime.IO reads the plain row; a per-major row (io.fs.readFile@26)
-		// is looked up here.
+		// Runtime.IO reads the plain row by name; the row is looked up here,
+		// per Node major first (io.fs.readFile@26).
 		if tbl := it.loop.rt.Config().Timing; tbl != nil {
 			if d, ok := tbl.Cost(fmt.Sprintf("io.%s@%d", kind, it.opts.Node), 1); ok {
+				spec.Duration = &d
+			} else if d, ok := tbl.Cost("io."+kind, 1); ok {
 				spec.Duration = &d
 			}
 		}

@@ -426,8 +426,8 @@ const fs = {
     if (native.readFileRoundTrips() >= 4) {
       native.io('fs.open', () => {
         if (!native.exists(String(file))) { done(); return; }
-        native.io('fs.stat', () => native.io('fs.read', () => native.io('fs.close', done, cb), cb), cb);
-      }, cb);
+        native.io('fs.stat', () => native.io('fs.read', () => native.io('fs.close', done, cb, 'fs.readFile (close)'), cb, 'fs.readFile (read)'), cb, 'fs.readFile (fstat)');
+      }, cb, 'fs.readFile (open)');
     } else {
       native.io('fs.readFile', done, cb);
     }
