@@ -153,9 +153,54 @@ EventEmitter.once = function once(emitter, name, options) {
     if (name !== 'error') emitter.once('error', errorListener);
   });
 };
-EventEmitter.on = function on(emitter, event) {
-  native.unknown('events.on async iterator');
-  return { [Symbol.asyncIterator]() { return this; }, next() { return new Promise(() => {}); } };
+// events.on: an async iterator over emits, as lib/events.js builds it:
+// queued events are handed out in already-resolved promises.
+EventEmitter.on = function on(emitter, event, options) {
+  const signal = options && options.signal;
+  const unconsumedEvents = [];
+  const unconsumedPromises = [];
+  let error = null;
+  let finished = false;
+  const result = (value, done) => ({ value, done });
+  const eventHandler = (...args) => {
+    const p = unconsumedPromises.shift();
+    if (p) p.resolve(result(args, false));
+    else unconsumedEvents.push(args);
+  };
+  const errorHandler = (err) => {
+    finished = true;
+    const p = unconsumedPromises.shift();
+    if (p) p.reject(err);
+    else error = err;
+    iterator.return();
+  };
+  const iterator = {
+    next() {
+      const value = unconsumedEvents.shift();
+      if (value) return Promise.resolve(result(value, false));
+      if (error) { const p = Promise.reject(error); error = null; return p; }
+      if (finished) return Promise.resolve(result(undefined, true));
+      return new Promise((resolve, reject) => unconsumedPromises.push({ resolve, reject }));
+    },
+    return() {
+      emitter.removeListener(event, eventHandler);
+      emitter.removeListener('error', errorHandler);
+      finished = true;
+      for (const p of unconsumedPromises) p.resolve(result(undefined, true));
+      unconsumedPromises.length = 0;
+      return Promise.resolve(result(undefined, true));
+    },
+    throw(err) {
+      error = err;
+      emitter.removeListener(event, eventHandler);
+      emitter.removeListener('error', errorHandler);
+    },
+    [Symbol.asyncIterator]() { return this; },
+  };
+  emitter.on(event, eventHandler);
+  if (event !== 'error') emitter.on('error', errorHandler);
+  if (signal) signal.addEventListener('abort', () => errorHandler(abortError(signal)), { once: true });
+  return iterator;
 };
 EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
 EventEmitter.getEventListeners = (emitter, type) => emitter.listeners(type);
@@ -280,9 +325,24 @@ const timersPromises = {
       }
     });
   },
-  setInterval(ms, value) {
-    native.unknown('timers/promises.setInterval');
-    return { [Symbol.asyncIterator]() { return this; }, next() { return new Promise(() => {}); } };
+  setInterval: async function* setInterval(ms, value, options) {
+    const signal = options && options.signal;
+    let notYielded = 0;
+    let callback;
+    const interval = globalThis.setInterval(() => {
+      notYielded++;
+      if (callback) { callback(); callback = undefined; }
+    }, ms);
+    if (options && options.ref === false) interval.unref();
+    try {
+      while (!(signal && signal.aborted)) {
+        if (notYielded === 0) await new Promise((resolve) => { callback = resolve; });
+        for (; notYielded > 0; notYielded--) yield value;
+      }
+      throw abortError(signal);
+    } finally {
+      clearInterval(interval);
+    }
   },
   scheduler: {
     wait(ms) { return timersPromises.setTimeout(ms); },
