@@ -2014,7 +2014,11 @@ modules.crypto = {
 // ---- child_process: timing from the table; output only for `echo` ----
 function commandOutput(cmd) {
   const m = /^\s*echo\s+(.*)$/.exec(String(cmd));
-  if (m) return m[1].replace(/^(['"])(.*)\1$/, '$2') + '\n';
+  if (m) {
+    let t = m[1];
+    if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1);
+    return t + '\n';
+  }
   native.unknown('output of the command `' + cmd + '`');
   return '';
 }
