@@ -503,6 +503,88 @@ func (it *Interp) setupMisc() {
 		return dateVal(this).Format("Mon Jan 02 2006 15:04:05 GMT+0000 (Coordinated Universal Time)")
 	})
 
+	reflect := it.NewPlain()
+	reflect.defineHidden(PropKey{Sym: SymToStringTag}, "Reflect")
+	it.defineGlobal("Reflect", reflect)
+	target := func(v Value) *Object {
+		o, ok := v.(*Object)
+		if !ok {
+			it.throwError("TypeError", "Reflect method called on non-object")
+		}
+		return o
+	}
+	it.method(reflect, "ownKeys", 1, func(it *Interp, this Value, a []Value) Value {
+		o := target(arg(a, 0))
+		var out []Value
+		for _, k := range o.ownKeys(true) {
+			if k.Sym != nil {
+				out = append(out, k.Sym)
+			} else {
+				out = append(out, k.S)
+			}
+		}
+		if o.isArray() {
+			out = append(out, "length")
+		}
+		return it.newArray(out)
+	})
+	it.method(reflect, "get", 2, func(it *Interp, this Value, a []Value) Value {
+		o := target(arg(a, 0))
+		recv := Value(o)
+		if len(a) > 2 {
+			recv = a[2]
+		}
+		return it.getFrom(o, it.toPropKey(arg(a, 1)), recv)
+	})
+	it.method(reflect, "set", 3, func(it *Interp, this Value, a []Value) Value {
+		it.putV(target(arg(a, 0)), it.toPropKey(arg(a, 1)), arg(a, 2))
+		return true
+	})
+	it.method(reflect, "has", 2, func(it *Interp, this Value, a []Value) Value {
+		return it.hasProperty(target(arg(a, 0)), it.toPropKey(arg(a, 1)))
+	})
+	it.method(reflect, "apply", 3, func(it *Interp, this Value, a []Value) Value {
+		var list []Value
+		if l, ok := arg(a, 2).(*Object); ok {
+			list = it.arrayLike(l)
+		}
+		return it.call(arg(a, 0), arg(a, 1), list)
+	})
+	it.method(reflect, "construct", 2, func(it *Interp, this Value, a []Value) Value {
+		c := target(arg(a, 0))
+		nt := c
+		if o, ok := arg(a, 2).(*Object); ok {
+			nt = o
+		}
+		var list []Value
+		if l, ok := arg(a, 1).(*Object); ok {
+			list = it.arrayLike(l)
+		}
+		if c.fn == nil || !c.fn.constructible() {
+			it.throwError("TypeError", "%s is not a constructor", it.inspect(c, inspectOpts{depth: 0}))
+		}
+		return it.construct(c, list, nt)
+	})
+	it.method(reflect, "getPrototypeOf", 1, func(it *Interp, this Value, a []Value) Value {
+		o := target(arg(a, 0))
+		if o.proto == nil {
+			return Null
+		}
+		return o.proto
+	})
+	it.method(reflect, "setPrototypeOf", 2, func(it *Interp, this Value, a []Value) Value {
+		o := target(arg(a, 0))
+		p, _ := arg(a, 1).(*Object)
+		o.proto = p
+		return true
+	})
+	it.method(reflect, "defineProperty", 3, func(it *Interp, this Value, a []Value) Value {
+		it.defineProperty(target(arg(a, 0)), it.toPropKey(arg(a, 1)), arg(a, 2))
+		return true
+	})
+	it.method(reflect, "deleteProperty", 2, func(it *Interp, this Value, a []Value) Value {
+		return target(arg(a, 0)).deleteOwn(it.toPropKey(arg(a, 1)))
+	})
 	it.defineGlobal("structuredClone", it.NativeFunc("structuredClone", 1, func(it *Interp, this Value, a []Value) Value {
 		s, ok := it.jsonStringify(arg(a, 0), Undefined, "")
 		if !ok {
