@@ -15,6 +15,7 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/analyzer/redos"
+	"github.com/blockcheck/blockcheck/analyzer/order_nondeterministic"
 	"github.com/blockcheck/blockcheck/analyzer/starvation"
 	"github.com/blockcheck/blockcheck/analyzer/synccallchain"
 	"github.com/blockcheck/blockcheck/analyzer/synccrypto"
@@ -46,6 +47,7 @@ func Rules() []Rule {
 		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer},
 		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer},
 		{"starvation", "callbacks that re-queue themselves on the nextTick or microtask queue without bound, starving I/O", driver.Error, starvation.Analyzer},
+		{"order-nondeterministic", "callbacks whose relative order Node does not guarantee, when the order changes what the program prints", driver.Warning, order_nondeterministic.Analyzer},
 	}
 }
 
