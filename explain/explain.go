@@ -116,7 +116,9 @@ func PredictModule(mod *jsast.Module, opts Options) (*Prediction, error) {
 	if _, err := looprt.ProfileFor(node); err != nil {
 		return nil, fmt.Errorf("unsupported Node version %d (supported: %v)", node, looprt.Majors())
 	}
-	prog := programOf(mod, readFile)
+	// The program reads (local modules, files it opens) stay inside its
+	// project: the interpreter never shows a file from elsewhere.
+	prog := programOf(mod, confined(projectRoot(path, readFile), readFile))
 	pred := &Prediction{File: path, Node: node, NodeSource: source, Module: "cjs"}
 	mk := looprt.CommonJS
 	if prog.ESM {
@@ -287,4 +289,32 @@ func groupUnknowns(us []Unknown) []Unknown {
 		u.Message += fmt.Sprintf(" (and %d more like this)", n)
 	}
 	return out
+}
+
+// projectRoot returns the folder of the nearest package.json above path,
+// or path's own folder when there is none.
+func projectRoot(path string, readFile func(string) ([]byte, error)) string {
+	dir := filepath.Dir(path)
+	for d := dir; ; {
+		if _, err := readFile(filepath.Join(d, "package.json")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// confined wraps readFile so that paths outside root read as missing.
+func confined(root string, readFile func(string) ([]byte, error)) func(string) ([]byte, error) {
+	root = filepath.Clean(root)
+	return func(p string) ([]byte, error) {
+		rel, err := filepath.Rel(root, filepath.Clean(p))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, &os.PathError{Op: "read", Path: p, Err: os.ErrPermission}
+		}
+		return readFile(p)
+	}
 }
