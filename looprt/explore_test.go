@@ -152,3 +152,26 @@ func BenchmarkExplore10Pairs(b *testing.B) {
 		b.ReportMetric(float64(res.Runs), "runs")
 	}
 }
+
+// Timer lists run in expiry order and the timers phase stops at the first
+// list not yet due: whatever the timing, an 8 ms timer never fires before
+// a 6 ms one armed at the same time (real Node: always "1 4.7 6 8").
+func TestTimerListsInExpiryOrder(t *testing.T) {
+	prog := func(rt *Runtime) *Trace {
+		return rt.Run(Callback{Label: "main", Fn: func() {
+			rt.SetTimeout(label("8"), 8)
+			rt.SetTimeout(label("4.7"), 4.7)
+			rt.SetTimeout(label("6"), 6)
+			rt.SetTimeout(label("1"), 1)
+		}})
+	}
+	res, err := Explore(Config{Node: 22}, Budget{}, prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range res.Traces {
+		if got := strings.Join(tr.Labels(), ","); got != "main,1,4.7,6,8" {
+			t.Errorf("order %s under %q", got, tr.Assumptions)
+		}
+	}
+}

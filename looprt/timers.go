@@ -204,17 +204,12 @@ func (rt *Runtime) dueAt(t *Timer, at mark) bool {
 func (rt *Runtime) runTimers() {
 	rt.phase = PhaseTimers
 	start := rt.mark()
+	// processTimers: peek the list that expires first; stop at the first
+	// one not due. Judging each list on its own could run a later list
+	// while an earlier one waits, which Node's priority queue never does.
 	for !rt.halted {
-		var next *timerList
-		for _, l := range rt.sortedLists() {
-			if !rt.dueAt(l.timers[0], start) {
-				continue
-			}
-			if next == nil || rt.expiresFirst(l, next) {
-				next = l
-			}
-		}
-		if next == nil {
+		next := rt.nextTimer()
+		if next == nil || !rt.dueAt(next.timers[0], start) {
 			return
 		}
 		rt.runList(next, start)
