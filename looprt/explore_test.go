@@ -162,12 +162,17 @@ func TestTimerListsInExpiryOrder(t *testing.T) {
 			rt.SetTimeout(label("8"), 8)
 			rt.SetTimeout(label("4.7"), 4.7)
 			rt.SetTimeout(label("6"), 6)
-			rt.SetTimeout(label("1"), 1)
+			// A slow first callback leaves the next timers phase anywhere
+			// in [4.7 ms, 11 ms]: both 6 and 8 may or may not be due.
+			rt.SetTimeout(Callback{Label: "1", Cost: cost.Between(3700*time.Microsecond, 10*time.Millisecond)}, 1)
 		}})
 	}
 	res, err := Explore(Config{Node: 22}, Budget{}, prog)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if res.Runs < 2 {
+		t.Fatalf("the slow callback should leave timing choices to explore: %s", res)
 	}
 	for _, tr := range res.Traces {
 		if got := strings.Join(tr.Labels(), ","); got != "main,1,4.7,6,8" {
