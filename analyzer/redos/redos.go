@@ -9,6 +9,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/blockcheck/blockcheck/analyzer/hotpath"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/jsast"
 	"github.com/blockcheck/blockcheck/jsregex"
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "redos",
 	Doc:      "report regular expressions whose matching time is super-linear (catastrophic backtracking)",
 	URL:      "https://github.com/blockcheck/blockcheck/blob/main/docs/rules/redos.md",
-	Requires: []*analysis.Analyzer{jsmodule.Analyzer},
+	Requires: []*analysis.Analyzer{jsmodule.Analyzer, hotpath.Analyzer},
 	Run:      run,
 }
 
@@ -52,15 +53,25 @@ type source struct {
 	span           jsast.Span
 	pattern, flags string
 	literal        bool
+	node           int // the literal, or the RegExp call or new expression
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module)
+	uses := newApplications(m, pass.ResultOf[hotpath.Analyzer].(*hotpath.Info))
 	for _, s := range sources(m) {
 		r := analyze(s.pattern, s.flags)
 		switch r.Complexity {
-		case core.Exponential, core.Polynomial:
-			m.Report(pass, s.span, category(r), "%s", message(r))
+		case core.Exponential:
+			m.Report(pass, s.span, "redos:error", "%s", message(r))
+		case core.Polynomial:
+			// Raised to an error where the pattern is applied, on the hot
+			// path, to data that comes from a request.
+			if use, ok := uses.requestUse(s.node); ok {
+				m.Report(pass, s.span, "redos:error", "%s; it is applied to request data (%s) at line %d, on the hot path", message(r), use.subject, m.Position(use.span.Start).Line)
+			} else {
+				m.Report(pass, s.span, "redos:warning", "%s", message(r))
+			}
 		case core.Invalid:
 			if s.literal {
 				m.Report(pass, s.span, "syntax", "invalid regular expression /%s/%s: %v", s.pattern, s.flags, r.Err)
@@ -72,12 +83,6 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-func category(r core.Result) string {
-	if r.Complexity == core.Exponential {
-		return "redos:error"
-	}
-	return "redos:warning"
-}
 
 func message(r core.Result) string {
 	var b strings.Builder
@@ -141,7 +146,7 @@ func sources(m *jsmodule.Module) []source {
 			if end <= 0 {
 				continue
 			}
-			out = append(out, source{span: nodes[i].Span, pattern: text[1:end], flags: text[end+1:], literal: true})
+			out = append(out, source{span: nodes[i].Span, pattern: text[1:end], flags: text[end+1:], literal: true, node: i})
 		case *js.CallExpr:
 			if s, ok := regexpCall(m, i, n.X, n.Args.List, consts); ok {
 				out = append(out, s)
@@ -177,7 +182,7 @@ func regexpCall(m *jsmodule.Module, i int, callee js.IExpr, args []js.Arg, const
 	if kids := m.Children(i); len(kids) > 1 {
 		span = m.Nodes()[kids[1]].Span
 	}
-	return source{span: span, pattern: pattern, flags: flags}, true
+	return source{span: span, pattern: pattern, flags: flags, node: i}, true
 }
 
 // constStrings maps const variables initialised with constant strings to
