@@ -489,19 +489,10 @@ func (w *walker) funcDecl(n *js.FuncDecl) Span {
 		s.Start = w.tokSpan(fi - 1).Start
 	}
 	w.pos = s.End
-	{
-		if n.Name != nil {
-			w.ident(n.Name, true)
-		}
-		paren, _ := w.bracket(js.OpenParenToken)
-		w.pos = paren.Start + 1
-		w.params(&n.Params)
-		w.pos = max(w.pos, paren.End)
-		body, _ := w.bracket(js.OpenBraceToken)
-		w.pos = body.Start + 1
-		w.stmts(n.Body.List)
-		s.End = body.End
+	if n.Name != nil {
+		w.ident(n.Name, true)
 	}
+	s.End = w.signature(&n.Params, &n.Body)
 	return w.close(i, s)
 }
 
@@ -571,17 +562,21 @@ func (w *walker) method(n *js.MethodDecl) Span {
 	if k >= len(w.ts.list) {
 		s.Start = name.Start
 	}
-	{
-		paren, _ := w.bracket(js.OpenParenToken)
-		w.pos = paren.Start + 1
-		w.params(&n.Params)
-		w.pos = max(w.pos, paren.End)
-		body, _ := w.bracket(js.OpenBraceToken)
-		w.pos = body.Start + 1
-		w.stmts(n.Body.List)
-		s.End = body.End
-	}
+	s.End = w.signature(&n.Params, &n.Body)
 	return w.close(i, s)
+}
+
+// signature visits a function's parenthesised parameters and braced body;
+// it returns the end of the body.
+func (w *walker) signature(params *js.Params, body *js.BlockStmt) int {
+	paren, _ := w.bracket(js.OpenParenToken)
+	w.pos = paren.Start + 1
+	w.params(params)
+	w.pos = max(w.pos, paren.End)
+	braces, _ := w.bracket(js.OpenBraceToken)
+	w.pos = braces.Start + 1
+	w.stmts(body.List)
+	return braces.End
 }
 
 func (w *walker) arrow(n *js.ArrowFunc) Span {
