@@ -32,6 +32,10 @@ func TestCheckMixedTree(t *testing.T) {
 	unreadable := write(t, dir, "secret.js", "x")
 	os.Chmod(unreadable, 0)
 	canDeny := runtime.GOOS != "windows" && os.Getuid() != 0
+	// Unreadable even as root: a link to nothing.
+	if err := os.Symlink(filepath.Join(dir, "gone.js"), filepath.Join(dir, "dangling.js")); err != nil {
+		t.Fatal(err)
+	}
 
 	var out, errb bytes.Buffer
 	code := Check([]string{"--format=json", dir}, &out, &errb)
@@ -58,6 +62,9 @@ func TestCheckMixedTree(t *testing.T) {
 		if strings.HasSuffix(d.File, "astral.js") && (d.Column != 62 || d.EndColumn != 73) {
 			t.Errorf("astral.js: columns %d-%d, want 62-73 (UTF-16)", d.Column, d.EndColumn)
 		}
+	}
+	if code != ExitUsage || !strings.Contains(errb.String(), "dangling.js") || !strings.Contains(errb.String(), "no such file") {
+		t.Errorf("exit %d, stderr %q: want 2 and the dangling link named with its reason", code, errb.String())
 	}
 	if canDeny {
 		if code != ExitUsage || !strings.Contains(errb.String(), "secret.js") || !strings.Contains(errb.String(), "permission denied") {
