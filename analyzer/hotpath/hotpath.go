@@ -9,6 +9,7 @@ package hotpath
 import (
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/tdewolff/parse/v2/js"
 	"golang.org/x/tools/go/analysis"
@@ -52,8 +53,11 @@ type Where struct {
 	Inherited bool
 }
 
-// Info is the analyzer's result.
+// Info is the analyzer's result. It is computed on first use: a module
+// with nothing to report never asks where its code runs.
 type Info struct {
+	once    sync.Once
+	b       *bindings.Info
 	mod     *jsmodule.Module
 	funcs   map[int]Where // by node index of the function
 	workers []jsast.Span  // code that runs in a worker thread
@@ -78,6 +82,11 @@ func run(pass *analysis.Pass) (any, error) {
 
 // At returns the context of the code at node index i.
 func (in *Info) At(i int) Where {
+	in.once.Do(in.compute)
+	return in.at(i)
+}
+
+func (in *Info) at(i int) Where {
 	f := in.mod.Enclosing(i)
 	if in.inWorker(i) {
 		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
@@ -90,6 +99,7 @@ func (in *Info) At(i int) Where {
 
 // Func returns the context of the function at node index f.
 func (in *Info) Func(f int) Where {
+	in.once.Do(in.compute)
 	if in.inWorker(f) {
 		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
 	}
@@ -136,7 +146,12 @@ var buildHooks = map[string]bool{
 
 // Compute classifies m's functions.
 func Compute(m *jsmodule.Module, b *bindings.Info) *Info {
-	in := &Info{mod: m, funcs: map[int]Where{}}
+	return &Info{mod: m, b: b}
+}
+
+func (in *Info) compute() {
+	m, b := in.mod, in.b
+	in.funcs = map[int]Where{}
 	in.workers = workerRegions(m, b)
 	nodes := m.Nodes()
 	for i := range nodes {
@@ -145,7 +160,6 @@ func Compute(m *jsmodule.Module, b *bindings.Info) *Info {
 		}
 	}
 	in.byUses(b)
-	return in
 }
 
 func isFunc(n js.INode) bool {
@@ -169,7 +183,7 @@ func (in *Info) direct(i int, b *bindings.Info) Where {
 		parent = int(n.Parent)
 	}
 	enclosing := func() Where {
-		e := in.At(i)
+		e := in.at(i)
 		e.Func = i
 		return e
 	}

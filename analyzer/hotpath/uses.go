@@ -181,6 +181,7 @@ func propertyName(m *jsmodule.Module, within int, p js.Property) (string, bool) 
 // expression at node index call calls, or that it passes to a method such
 // as forEach which calls it at once.
 func (in *Info) Callee(call int) (int, bool) {
+	in.once.Do(in.compute)
 	f, ok := in.callees[call]
 	return f, ok
 }
@@ -189,6 +190,7 @@ func (in *Info) Callee(call int) (int, bool) {
 // declaration or a variable initialised with a function, or for a class
 // its constructor.
 func (in *Info) FuncOf(v *js.Var) (int, bool) {
+	in.once.Do(in.compute)
 	f, ok := in.handles[jsast.Resolve(v)]
 	return f, ok
 }
@@ -248,7 +250,7 @@ func (in *Info) contextOf(f *fnUses) Where {
 	var best Where
 	found := false
 	for _, c := range f.calls {
-		w := in.At(c)
+		w := in.at(c)
 		if w.Func == f.node {
 			continue // recursion
 		}

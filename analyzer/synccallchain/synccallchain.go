@@ -106,6 +106,9 @@ func run(pass *analysis.Pass) (any, error) {
 			s.chains[f] = ch
 		}
 	}
+	if len(s.chains) == 0 && !s.importsBlock() {
+		return nil, nil // nothing here blocks and nothing imported does
+	}
 	// Calls of helpers, local or imported, until nothing changes: a chain
 	// only replaces a longer one, so recursion terminates.
 	var calls []int
@@ -235,6 +238,17 @@ func (s *state) target(i int) (*Chain, string) {
 		return ch, name
 	}
 	return nil, ""
+}
+
+// importsBlock reports whether any imported in-tree module exports a
+// function that blocks.
+func (s *state) importsBlock() bool {
+	for _, p := range s.pass.Pkg.Imports() {
+		if f := s.factOf(p.Path()); f != nil && len(f.Exports) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // factOf returns the chain fact of an imported in-tree module.
