@@ -89,10 +89,13 @@ func describe(s explain.Step) string {
 var racers = map[string]bool{"setTimeout": true, "setInterval": true, "setImmediate": true}
 
 // mayRace is a cheap test run before interpreting anything: the module
-// schedules something that can race, and prints.
+// schedules something that can race and prints to standard output
+// (console.log/info/dir or process.stdout.write: what a program's output
+// is; libraries warn on stderr).
 func mayRace(m *jsast.Module) bool {
 	schedules, prints := false, false
-	for _, n := range m.Nodes() {
+	nodes := m.Nodes()
+	for i, n := range nodes {
 		v, ok := n.N.(*js.Var)
 		if !ok || !jsast.IsGlobal(v) {
 			continue
@@ -101,7 +104,17 @@ func mayRace(m *jsast.Module) bool {
 		case racers[name]:
 			schedules = true
 		case name == "console" || name == "process":
-			prints = true
+			// The variable is the first child of a member expression.
+			if p := n.Parent; p >= 0 && int(p) == i-1 {
+				if d, ok := nodes[p].N.(*js.DotExpr); ok {
+					if l, ok := d.Y.(js.LiteralExpr); ok {
+						switch string(l.Data) {
+						case "log", "info", "dir", "stdout":
+							prints = true
+						}
+					}
+				}
+			}
 		}
 		if schedules && prints {
 			return true
