@@ -39,9 +39,14 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(m.Src) > maxSize || !mayRace(m.Module) {
 		return nil, nil
 	}
-	var readFile func(string) ([]byte, error)
-	if pass.ReadFile != nil {
-		readFile = pass.ReadFile
+	// The program's local modules are followed only while they are small:
+	// a 64 KB script that requires a 9 MB bundle is not interpreted whole.
+	readFile := func(p string) ([]byte, error) {
+		b, err := pass.ReadFile(p)
+		if err == nil && len(b) > maxSize {
+			return nil, fmt.Errorf("%s: larger than %d KB, not followed by the lint rule", p, maxSize>>10)
+		}
+		return b, err
 	}
 	p, err := explain.PredictModule(m.Module, explain.Options{MaxRuns: maxRuns, MaxSteps: maxSteps, ReadFile: readFile, Timeout: 2 * time.Second})
 	if err != nil || len(p.Outcomes) < 2 {
