@@ -53,7 +53,11 @@ var hrtimes = map[bindings.Ref]bool{
 var harmless = map[string]bool{"Math": true, "Number": true, "BigInt": true, "Date": true}
 
 func run(pass *analysis.Pass) (any, error) {
-	c := newChecker(pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module), pass.ResultOf[bindings.Analyzer].(*bindings.Info))
+	m := pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module)
+	if !hasLoop(m.Nodes()) {
+		return nil, nil // most modules: skip building the checker's tables
+	}
+	c := newChecker(m, pass.ResultOf[bindings.Analyzer].(*bindings.Info))
 	h := pass.ResultOf[hotpath.Analyzer].(*hotpath.Info)
 	for i := range c.nodes {
 		exits, ok := c.exits(i)
@@ -644,4 +648,16 @@ func (c *checker) header(i int) jsast.Span {
 	}
 	text := c.m.Text(s)
 	return jsast.Span{Start: s.Start, End: s.Start + len(strings.TrimRight(text, " \t\r\n"))}
+}
+
+// hasLoop reports whether a module has a while, do-while or for loop (the
+// only statements that can spin).
+func hasLoop(nodes []jsast.Node) bool {
+	for _, n := range nodes {
+		switch n.N.(type) {
+		case *js.WhileStmt, *js.DoWhileStmt, *js.ForStmt:
+			return true
+		}
+	}
+	return false
 }
