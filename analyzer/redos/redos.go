@@ -58,8 +58,12 @@ type source struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module)
-	uses := newApplications(m, pass.ResultOf[hotpath.Analyzer].(*hotpath.Info))
-	for _, s := range sources(m) {
+	srcs := sources(m)
+	if len(srcs) == 0 {
+		return nil, nil
+	}
+	var uses *applications // where patterns are applied: built for the first polynomial finding
+	for _, s := range srcs {
 		r := analyze(s.pattern, s.flags)
 		switch r.Complexity {
 		case core.Exponential:
@@ -67,6 +71,9 @@ func run(pass *analysis.Pass) (any, error) {
 		case core.Polynomial:
 			// Raised to an error where the pattern is applied, on the hot
 			// path, to data that comes from a request.
+			if uses == nil {
+				uses = newApplications(m, pass.ResultOf[hotpath.Analyzer].(*hotpath.Info))
+			}
 			if use, ok := uses.requestUse(s.node); ok {
 				m.Report(pass, s.span, "redos:error", "%s; it is applied to request data (%s) at line %d, on the hot path", message(r), use.subject, m.Position(use.span.Start).Line)
 			} else {
@@ -133,7 +140,7 @@ func short(s string) string {
 // from constant strings.
 func sources(m *jsmodule.Module) []source {
 	nodes := m.Nodes()
-	consts := constStrings(m)
+	var consts map[*js.Var]string // computed at the first RegExp call
 	var out []source
 	for i := range nodes {
 		switch n := nodes[i].N.(type) {
@@ -148,12 +155,12 @@ func sources(m *jsmodule.Module) []source {
 			}
 			out = append(out, source{span: nodes[i].Span, pattern: text[1:end], flags: text[end+1:], literal: true, node: i})
 		case *js.CallExpr:
-			if s, ok := regexpCall(m, i, n.X, n.Args.List, consts); ok {
+			if s, ok := regexpCall(m, i, n.X, n.Args.List, &consts); ok {
 				out = append(out, s)
 			}
 		case *js.NewExpr:
 			if n.Args != nil {
-				if s, ok := regexpCall(m, i, n.X, n.Args.List, consts); ok {
+				if s, ok := regexpCall(m, i, n.X, n.Args.List, &consts); ok {
 					out = append(out, s)
 				}
 			}
@@ -162,11 +169,18 @@ func sources(m *jsmodule.Module) []source {
 	return out
 }
 
-func regexpCall(m *jsmodule.Module, i int, callee js.IExpr, args []js.Arg, consts map[*js.Var]string) (source, bool) {
+func regexpCall(m *jsmodule.Module, i int, callee js.IExpr, args []js.Arg, consts *map[*js.Var]string) (source, bool) {
 	v, ok := callee.(*js.Var)
 	if !ok || string(v.Data) != "RegExp" || !jsast.IsGlobal(v) || len(args) == 0 || args[0].Rest {
 		return source{}, false
 	}
+	if *consts == nil {
+		*consts = constStrings(m)
+	}
+	return regexpArgs(m, i, args, *consts)
+}
+
+func regexpArgs(m *jsmodule.Module, i int, args []js.Arg, consts map[*js.Var]string) (source, bool) {
 	pattern, ok := constString(args[0].Value, consts)
 	if !ok {
 		return source{}, false
