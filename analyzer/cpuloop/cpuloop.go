@@ -41,8 +41,11 @@ func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module)
 	b := pass.ResultOf[bindings.Analyzer].(*bindings.Info)
 	h := pass.ResultOf[hotpath.Analyzer].(*hotpath.Info)
-	e := newEstimator(m, b)
 	nodes := m.Nodes()
+	if !hasCandidate(nodes) {
+		return nil, nil // most modules: skip building the estimator's tables
+	}
+	e := newEstimator(m, b)
 	for i := 0; i < len(nodes); i++ {
 		est, ok := e.estimate(i)
 		if !ok || est.cost.Min < threshold {
@@ -694,4 +697,27 @@ func (e *estimator) size(x js.IExpr, depth int) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// costlyCalls are the member names of the known-cost calls the rule prices.
+var costlyCalls = map[string]bool{"parse": true, "stringify": true, "createDiffieHellman": true, "fill": true}
+
+// hasCandidate reports whether a module has a loop or a call the rule can
+// price, before any table is built.
+func hasCandidate(nodes []jsast.Node) bool {
+	for _, n := range nodes {
+		switch x := n.N.(type) {
+		case *js.WhileStmt, *js.DoWhileStmt, *js.ForStmt:
+			return true
+		case *js.DotExpr:
+			if l, ok := x.Y.(js.LiteralExpr); ok && costlyCalls[string(l.Data)] {
+				return true
+			}
+		case *js.Var:
+			if costlyCalls[string(x.Data)] { // const { createDiffieHellman } = require('crypto')
+				return true
+			}
+		}
+	}
+	return false
 }
