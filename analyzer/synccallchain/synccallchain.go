@@ -327,9 +327,24 @@ func (s *state) exportFact() {
 			}
 		}
 	}
+	// Only functions that block can be exported as blocking: look function
+	// expressions up among them rather than in the whole module.
+	chained := make(map[js.INode]int, len(s.chains))
+	for f := range s.chains {
+		chained[nodes[f].N] = f
+	}
+	funcOf := func(e js.IExpr) int {
+		if v, ok := e.(*js.Var); ok {
+			return s.funcOf(v)
+		}
+		if f, ok := chained[e]; ok {
+			return f
+		}
+		return -1
+	}
 	var setObject func(prefix string, obj *js.ObjectExpr, depth int)
 	set := func(name string, e js.IExpr) {
-		if f := s.funcOf(e); f >= 0 && s.chains[f] != nil {
+		if f := funcOf(e); f >= 0 && s.chains[f] != nil {
 			if _, ok := fact.Exports[name]; !ok {
 				ch := *s.chains[f]
 				if strings.HasPrefix(ch.Hops[0].Caller, anonymous) && name != "" {
