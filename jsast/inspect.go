@@ -24,8 +24,9 @@ func (m *Module) index(buf []byte) {
 	var exact map[int]bool
 	for attempt := 0; attempt < 2; attempt++ {
 		ts, comments := lex(buf, exact, true)
-		m.toks, m.Comments = ts, comments
-		w := m.walk(buf)
+		m.Comments = comments
+		w := m.walk(buf, &ts)
+		ts.release() // tokens are only needed while indexing
 		if w.regexps == ts.regexps && w.regexMiss == 0 || attempt == 1 {
 			m.nodes = w.nodes
 			return
@@ -34,12 +35,12 @@ func (m *Module) index(buf []byte) {
 	}
 }
 
-func (m *Module) walk(buf []byte) *walker {
+func (m *Module) walk(buf []byte, ts *tokens) *walker {
 	w := &walker{
 		buf:     buf,
-		ts:      &m.toks,
+		ts:      ts,
 		parent:  -1,
-		nodes:   make([]Node, 0, len(m.toks.list)),
+		nodes:   make([]Node, 0, len(ts.list)),
 		module:  make(map[string]*js.Var),
 		regexAt: make(map[int]bool),
 	}

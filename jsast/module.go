@@ -60,7 +60,6 @@ type Module struct {
 	linesOnce sync.Once
 	lineStart []int // byte offset of the start of each line (lines)
 
-	toks  tokens
 	nodes []Node // pre-order, see walk.go
 
 	spanOnce  sync.Once

@@ -2,6 +2,7 @@ package jsast
 
 import (
 	"sort"
+	"sync"
 	"unsafe"
 
 	"github.com/tdewolff/parse/v2"
@@ -31,9 +32,11 @@ type tokens struct {
 func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment) {
 	in := parse.NewInputBytes(buf)
 	l := js.NewLexer(in)
-	ts := tokens{
-		buf:  buf,
-		list: make([]token, 0, len(buf)/5),
+	ts := tokens{buf: buf}
+	if b, ok := tokenPool.Get().(*tokenBufs); ok {
+		ts.list, ts.match = b.list[:0], b.match[:0]
+	} else {
+		ts.list, ts.match = make([]token, 0, len(buf)/5), make([]int32, 0, len(buf)/5)
 	}
 	var comments []Comment
 	var stack []int32
@@ -184,4 +187,23 @@ func offsetIn(buf, data []byte, fallback int) int {
 		return fallback
 	}
 	return int(uintptr(unsafe.Pointer(unsafe.SliceData(data))) - uintptr(unsafe.Pointer(unsafe.SliceData(buf))))
+}
+
+// tokenBufs are token slices kept for the next module: a module's tokens
+// live only while it is indexed, and lexing a large tree would otherwise
+// allocate (and clear) them again for every file.
+type tokenBufs struct {
+	list  []token
+	match []int32
+}
+
+var tokenPool sync.Pool
+
+// release returns the token slices to the pool; ts must not be used after.
+func (ts *tokens) release() {
+	const maxPooled = 1 << 22 // do not keep the slices of a huge file
+	if cap(ts.list) <= maxPooled {
+		tokenPool.Put(&tokenBufs{list: ts.list, match: ts.match})
+	}
+	ts.list, ts.match = nil, nil
 }
