@@ -90,7 +90,6 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-
 func message(r core.Result) string {
 	var b strings.Builder
 	if r.Complexity == core.Exponential {
