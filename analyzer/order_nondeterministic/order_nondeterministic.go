@@ -65,8 +65,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	span := jsast.Span{Start: first.Offset, End: first.Offset + 1}
 	m.Report(pass, span, "order-nondeterministic:warning",
-		"%s (line %d) and %s (line %d) can run in either order, which changes the output: if %s, %q is printed before %q; otherwise after",
-		describe(first), first.Line, describe(other), other.Line, b.Assumption, y.Output, x.Output)
+		"%s and %s can run in either order, which changes the output: if %s, %q is printed before %q; otherwise after",
+		describe(first), describe(other), b.Assumption, y.Output, x.Output)
 	return nil, nil
 }
 
@@ -81,11 +81,16 @@ func firstDifference(a, b []explain.Step) (explain.Step, explain.Step, bool) {
 	return explain.Step{}, explain.Step{}, false
 }
 
+// describe names a callback for the message, with its line when known.
 func describe(s explain.Step) string {
+	what := "a callback"
 	if s.Label != "" {
-		return fmt.Sprintf("the %s", s.Label)
+		what = "the " + s.Label
 	}
-	return "a callback"
+	if s.Line > 0 {
+		what += fmt.Sprintf(" (line %d)", s.Line)
+	}
+	return what
 }
 
 // racers are the globals whose callbacks race with others: timers and
