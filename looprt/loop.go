@@ -135,7 +135,8 @@ type IORequest struct {
 // IOSpec describes an I/O request for Runtime.IO.
 type IOSpec struct {
 	// Kind names the operation; its duration is the timing-table row
-	// "io."+Kind (e.g. "fs.stat"), or "io.default" if there is none.
+	// "io."+Kind (e.g. "fs.stat"), or "io.default" if there is none; a row
+	// for the modelled Node major ("io.fs.readFile@26") wins.
 	Kind string
 	// Duration, if set, overrides the table.
 	Duration *cost.Interval
@@ -163,9 +164,9 @@ func (rt *Runtime) IO(spec IOSpec) *IORequest {
 	case spec.Duration != nil:
 		r.dur = *spec.Duration
 	default:
-		d, ok := rt.table.Cost("io."+spec.Kind, 1)
+		d, ok := rt.versionCost("io." + spec.Kind)
 		if !ok {
-			d, _ = rt.table.Cost("io.default", 1)
+			d, _ = rt.versionCost("io.default")
 		}
 		r.dur = d
 	}

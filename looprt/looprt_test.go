@@ -170,3 +170,21 @@ func TestIORefAndCancel(t *testing.T) {
 		t.Errorf("got %v", tr.Labels())
 	}
 }
+
+// I/O durations take the row of the modelled Node major when there is one
+// (fs.readFile is one thread-pool round trip on Node 26, four before).
+func TestIOVersionRows(t *testing.T) {
+	for _, major := range []int{22, 26} {
+		rt := MustNew(Config{Node: major})
+		var r *IORequest
+		rt.Run(Callback{Label: "main", Fn: func() { r = rt.StartIO("fs.readFile", Callback{Label: "cb"}) }})
+		key := "io.fs.readFile"
+		if major == 26 {
+			key += "@26"
+		}
+		want, _ := rt.table.Cost(key, 1)
+		if r.dur != want {
+			t.Errorf("Node %d: readFile takes %v, want row %s = %v", major, r.dur, key, want)
+		}
+	}
+}

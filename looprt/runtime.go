@@ -240,12 +240,21 @@ func (rt *Runtime) runMain(main Callback, phase Phase) {
 // spendRow spends one unit of a timing-table row, with a version-specific
 // row ("key@20") taking precedence.
 func (rt *Runtime) spendRow(key string) cost.Interval {
-	if d, ok := rt.table.Cost(fmt.Sprintf("%s@%d", key, rt.prof.Major), 1); ok {
+	if d, ok := rt.versionCost(key); ok {
 		rt.spend(d)
 		return d
 	}
 	d, _ := rt.SpendOn(key, 1)
 	return d
+}
+
+// versionCost looks up one unit of a row for the modelled Node major: the
+// version-specific row ("key@26") when there is one, else the row.
+func (rt *Runtime) versionCost(key string) (cost.Interval, bool) {
+	if d, ok := rt.table.Cost(fmt.Sprintf("%s@%d", key, rt.prof.Major), 1); ok {
+		return d, true
+	}
+	return rt.table.Cost(key, 1)
 }
 
 // runTask records a step and runs the callback body, then its cost.
