@@ -30,14 +30,17 @@ type tokens struct {
 // otherwise the previous token decides, as most tokenizers do, and the
 // caller checks the guess against the AST.
 func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment) {
+	if ts, comments, ok := fastLex(buf, regexStarts, wantComments); ok {
+		return ts, comments
+	}
+	return slowLex(buf, regexStarts, wantComments)
+}
+
+// slowLex is lex with the tdewolff lexer: any valid JavaScript.
+func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment) {
 	in := parse.NewInputBytes(buf)
 	l := js.NewLexer(in)
-	ts := tokens{buf: buf}
-	if b, ok := tokenPool.Get().(*tokenBufs); ok {
-		ts.list, ts.match = b.list[:0], b.match[:0]
-	} else {
-		ts.list, ts.match = make([]token, 0, len(buf)/5), make([]int32, 0, len(buf)/5)
-	}
+	ts := newTokens(buf)
 	var comments []Comment
 	var stack []int32
 	prev := js.ErrorToken
@@ -187,6 +190,17 @@ func offsetIn(buf, data []byte, fallback int) int {
 		return fallback
 	}
 	return int(uintptr(unsafe.Pointer(unsafe.SliceData(data))) - uintptr(unsafe.Pointer(unsafe.SliceData(buf))))
+}
+
+// newTokens returns empty tokens for buf, with slices from the pool.
+func newTokens(buf []byte) tokens {
+	ts := tokens{buf: buf}
+	if b, ok := tokenPool.Get().(*tokenBufs); ok {
+		ts.list, ts.match = b.list[:0], b.match[:0]
+	} else {
+		ts.list, ts.match = make([]token, 0, len(buf)/5), make([]int32, 0, len(buf)/5)
+	}
+	return ts
 }
 
 // tokenBufs are token slices kept for the next module: a module's tokens

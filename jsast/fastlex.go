@@ -1,0 +1,304 @@
+package jsast
+
+import (
+	"bytes"
+
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// fastLex is lex for the common case: source whose identifiers and white
+// space are ASCII and which has no HTML-like comments. It scans bytes
+// directly (the tdewolff lexer it stands in for peeks through an input
+// abstraction and Unicode tables for every character) and produces the
+// same tokens, which TestFastLexMatches checks on real code. It reports
+// false, having produced nothing usable, on anything outside that case;
+// lex then uses the tdewolff lexer.
+func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment, bool) {
+	ts := newTokens(buf)
+	var comments []Comment
+	var stack []int32 // open brackets, for matching
+	var tmpl []int    // for each open template substitution, the { depth inside it
+	prev := js.ErrorToken
+	lineStart := true // only white space and comments since the last line break
+	add := func(tt js.TokenType, start, end int) {
+		lineStart = false
+		i := int32(len(ts.list))
+		ts.list = append(ts.list, token{tt, int32(start), int32(end)})
+		ts.match = append(ts.match, -1)
+		switch tt {
+		case js.OpenBraceToken, js.OpenParenToken, js.OpenBracketToken:
+			stack = append(stack, i)
+		case js.CloseBraceToken, js.CloseParenToken, js.CloseBracketToken:
+			if n := len(stack); n > 0 {
+				o := stack[n-1]
+				stack = stack[:n-1]
+				ts.match[o], ts.match[i] = i, o
+			}
+		}
+		prev = tt
+	}
+	n := len(buf)
+	for i := 0; i < n; {
+		c := buf[i]
+		switch {
+		case c == '\n' || c == '\r':
+			lineStart = true
+			i++
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
+			i++
+		case c >= 0x80:
+			return tokens{}, nil, false // non-ASCII outside a literal: leave it to the full lexer
+		case isIdentStart(c):
+			j := i + 1
+			for j < n && isIdentPart(buf[j]) {
+				j++
+			}
+			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
+				return tokens{}, nil, false
+			}
+			tt := js.IdentifierToken
+			if k, ok := js.Keywords[string(buf[i:j])]; ok {
+				tt = k
+			}
+			add(tt, i, j)
+			i = j
+		case c >= '0' && c <= '9' || c == '.' && i+1 < n && buf[i+1] >= '0' && buf[i+1] <= '9':
+			j := scanNumber(buf, i)
+			add(js.DecimalToken, i, j)
+			i = j
+		case c == '"' || c == '\'':
+			j := i + 1
+			for j < n && buf[j] != c {
+				if buf[j] == '\\' {
+					j++
+				} else if buf[j] == '\n' || buf[j] == '\r' {
+					return tokens{}, nil, false
+				}
+				j++
+			}
+			if j >= n {
+				return tokens{}, nil, false
+			}
+			add(js.StringToken, i, j+1)
+			i = j + 1
+		case c == '`':
+			j, tt, ok := scanTemplate(buf, i+1, js.TemplateToken, js.TemplateStartToken)
+			if !ok {
+				return tokens{}, nil, false
+			}
+			if tt == js.TemplateStartToken {
+				tmpl = append(tmpl, 0)
+			}
+			add(tt, i, j)
+			i = j
+		case c == '}' && len(tmpl) > 0 && tmpl[len(tmpl)-1] == 0:
+			j, tt, ok := scanTemplate(buf, i+1, js.TemplateEndToken, js.TemplateMiddleToken)
+			if !ok {
+				return tokens{}, nil, false
+			}
+			if tt == js.TemplateEndToken {
+				tmpl = tmpl[:len(tmpl)-1]
+			}
+			add(tt, i, j)
+			i = j
+		case c == '/' && i+1 < n && buf[i+1] == '/':
+			j := i + 2
+			for j < n && buf[j] != '\n' && buf[j] != '\r' {
+				if buf[j] == 0xE2 && j+2 < n && buf[j+1] == 0x80 && (buf[j+2] == 0xA8 || buf[j+2] == 0xA9) {
+					return tokens{}, nil, false // U+2028/2029 end a line comment
+				}
+				j++
+			}
+			if wantComments {
+				comments = append(comments, Comment{Span{i, j}, string(buf[i:j])})
+			}
+			i = j
+		case c == '/' && i+1 < n && buf[i+1] == '*':
+			k := bytes.Index(buf[i+2:], []byte("*/"))
+			if k < 0 {
+				return tokens{}, nil, false
+			}
+			j := i + 2 + k + 2
+			if bytes.ContainsAny(buf[i:j], "\n\r") {
+				lineStart = true // a multi-line comment counts as a line break
+			}
+			if wantComments {
+				comments = append(comments, Comment{Span{i, j}, string(buf[i:j])})
+			}
+			i = j
+		case c == '/' && (regexStarts != nil && regexStarts[i] || regexStarts == nil && regexMayFollow(prev)):
+			j, ok := scanRegExp(buf, i)
+			if !ok {
+				return tokens{}, nil, false
+			}
+			add(js.RegExpToken, i, j)
+			ts.regexps++
+			i = j
+		case c == '#' && i+1 < n && isIdentStart(buf[i+1]):
+			j := i + 2
+			for j < n && isIdentPart(buf[j]) {
+				j++
+			}
+			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
+				return tokens{}, nil, false
+			}
+			add(js.PrivateIdentifierToken, i, j)
+			i = j
+		default:
+			// HTML-like comments (<!-- anywhere, --> at a line's start) are
+			// comments in scripts: leave them to the full lexer.
+			if c == '<' && bytes.HasPrefix(buf[i:], []byte("<!--")) || c == '-' && lineStart && bytes.HasPrefix(buf[i:], []byte("-->")) {
+				return tokens{}, nil, false
+			}
+			tt, l := punctuator(buf[i:])
+			if tt == js.ErrorToken {
+				return tokens{}, nil, false
+			}
+			if len(tmpl) > 0 {
+				switch tt {
+				case js.OpenBraceToken:
+					tmpl[len(tmpl)-1]++
+				case js.CloseBraceToken:
+					tmpl[len(tmpl)-1]--
+				}
+			}
+			add(tt, i, i+l)
+			i += l
+		}
+	}
+	return ts, comments, true
+}
+
+func isIdentStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+}
+
+func isIdentPart(c byte) bool {
+	return isIdentStart(c) || c >= '0' && c <= '9'
+}
+
+// scanNumber returns the end of the numeric literal at i (decimal, hex,
+// octal, binary, exponent, separators, BigInt suffix).
+func scanNumber(buf []byte, i int) int {
+	n := len(buf)
+	j := i
+	if buf[j] == '0' && j+1 < n && (buf[j+1]|0x20 == 'x' || buf[j+1]|0x20 == 'o' || buf[j+1]|0x20 == 'b') {
+		j += 2
+		for j < n && (isIdentPart(buf[j])) {
+			j++
+		}
+		return j
+	}
+	for j < n && (buf[j] >= '0' && buf[j] <= '9' || buf[j] == '_') {
+		j++
+	}
+	if j < n && buf[j] == '.' {
+		j++
+		for j < n && (buf[j] >= '0' && buf[j] <= '9' || buf[j] == '_') {
+			j++
+		}
+	}
+	if j < n && buf[j]|0x20 == 'e' {
+		k := j + 1
+		if k < n && (buf[k] == '+' || buf[k] == '-') {
+			k++
+		}
+		if k < n && buf[k] >= '0' && buf[k] <= '9' {
+			j = k
+			for j < n && (buf[j] >= '0' && buf[j] <= '9' || buf[j] == '_') {
+				j++
+			}
+		}
+	}
+	if j < n && buf[j] == 'n' {
+		j++
+	}
+	return j
+}
+
+// scanTemplate scans template characters from i: it returns the end of
+// the token and endType if the template closes with a backquote, or
+// openType if a substitution ${ opens.
+func scanTemplate(buf []byte, i int, endType, openType js.TokenType) (int, js.TokenType, bool) {
+	for j := i; j < len(buf); j++ {
+		switch buf[j] {
+		case '\\':
+			j++
+		case '`':
+			return j + 1, endType, true
+		case '$':
+			if j+1 < len(buf) && buf[j+1] == '{' {
+				return j + 2, openType, true
+			}
+		}
+	}
+	return 0, js.ErrorToken, false
+}
+
+// scanRegExp returns the end of the regular-expression literal at i,
+// flags included.
+func scanRegExp(buf []byte, i int) (int, bool) {
+	inClass := false
+	for j := i + 1; j < len(buf); j++ {
+		switch buf[j] {
+		case '\\':
+			j++
+			if j < len(buf) && (buf[j] == '\n' || buf[j] == '\r') {
+				return 0, false
+			}
+		case '\n', '\r':
+			return 0, false
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '/':
+			if !inClass {
+				j++
+				for j < len(buf) && isIdentPart(buf[j]) {
+					j++
+				}
+				return j, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// punctuators, longest first within each leading byte.
+var punctuators = map[byte][]struct {
+	text string
+	tt   js.TokenType
+}{
+	'{': {{"{", js.OpenBraceToken}}, '}': {{"}", js.CloseBraceToken}},
+	'(': {{"(", js.OpenParenToken}}, ')': {{")", js.CloseParenToken}},
+	'[': {{"[", js.OpenBracketToken}}, ']': {{"]", js.CloseBracketToken}},
+	';': {{";", js.SemicolonToken}}, ',': {{",", js.CommaToken}}, ':': {{":", js.ColonToken}},
+	'~': {{"~", js.BitNotToken}},
+	'.': {{"...", js.EllipsisToken}, {".", js.DotToken}},
+	'?': {{"??=", js.NullishEqToken}, {"??", js.NullishToken}, {"?.", js.OptChainToken}, {"?", js.QuestionToken}},
+	'=': {{"===", js.EqEqEqToken}, {"==", js.EqEqToken}, {"=>", js.ArrowToken}, {"=", js.EqToken}},
+	'!': {{"!==", js.NotEqEqToken}, {"!=", js.NotEqToken}, {"!", js.NotToken}},
+	'<': {{"<<=", js.LtLtEqToken}, {"<<", js.LtLtToken}, {"<=", js.LtEqToken}, {"<", js.LtToken}},
+	'>': {{">>>=", js.GtGtGtEqToken}, {">>>", js.GtGtGtToken}, {">>=", js.GtGtEqToken}, {">>", js.GtGtToken}, {">=", js.GtEqToken}, {">", js.GtToken}},
+	'+': {{"++", js.IncrToken}, {"+=", js.AddEqToken}, {"+", js.AddToken}},
+	'-': {{"--", js.DecrToken}, {"-=", js.SubEqToken}, {"-", js.SubToken}},
+	'*': {{"**=", js.ExpEqToken}, {"**", js.ExpToken}, {"*=", js.MulEqToken}, {"*", js.MulToken}},
+	'/': {{"/=", js.DivEqToken}, {"/", js.DivToken}},
+	'%': {{"%=", js.ModEqToken}, {"%", js.ModToken}},
+	'&': {{"&&=", js.AndEqToken}, {"&&", js.AndToken}, {"&=", js.BitAndEqToken}, {"&", js.BitAndToken}},
+	'|': {{"||=", js.OrEqToken}, {"||", js.OrToken}, {"|=", js.BitOrEqToken}, {"|", js.BitOrToken}},
+	'^': {{"^=", js.BitXorEqToken}, {"^", js.BitXorToken}},
+}
+
+func punctuator(b []byte) (js.TokenType, int) {
+	for _, p := range punctuators[b[0]] {
+		if bytes.HasPrefix(b, []byte(p.text)) {
+			if p.tt == js.OptChainToken && len(b) > 2 && b[2] >= '0' && b[2] <= '9' {
+				continue // a ? .5 : b
+			}
+			return p.tt, len(p.text)
+		}
+	}
+	return js.ErrorToken, 0
+}
