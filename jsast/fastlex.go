@@ -56,10 +56,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
 				return tokens{}, nil, false
 			}
-			tt := js.IdentifierToken
-			if k, ok := js.Keywords[string(buf[i:j])]; ok {
-				tt = k
-			}
+			tt := keywordType(buf[i:j])
 			add(tt, i, j)
 			i = j
 		case c >= '0' && c <= '9' || c == '.' && i+1 < n && buf[i+1] >= '0' && buf[i+1] <= '9':
@@ -301,4 +298,34 @@ func punctuator(b []byte) (js.TokenType, int) {
 		}
 	}
 	return js.ErrorToken, 0
+}
+
+// keywords indexes js.Keywords by length and first letter: most
+// identifiers are not keywords and are rejected without hashing.
+var keywords = func() (t [16][26][]struct {
+	name string
+	tt   js.TokenType
+}) {
+	for name, tt := range js.Keywords {
+		if l := len(name); l < 16 && name[0] >= 'a' && name[0] <= 'z' {
+			t[l][name[0]-'a'] = append(t[l][name[0]-'a'], struct {
+				name string
+				tt   js.TokenType
+			}{name, tt})
+		}
+	}
+	return t
+}()
+
+// keywordType returns the token type of an ASCII identifier: its keyword
+// type, or IdentifierToken.
+func keywordType(b []byte) js.TokenType {
+	if len(b) < 16 && b[0] >= 'a' && b[0] <= 'z' {
+		for _, k := range keywords[len(b)][b[0]-'a'] {
+			if k.name == string(b) {
+				return k.tt
+			}
+		}
+	}
+	return js.IdentifierToken
 }

@@ -87,3 +87,16 @@ func isUnder(p, dir string) bool {
 	}
 	return false
 }
+
+func TestKeywordTable(t *testing.T) {
+	for name, tt := range js.Keywords {
+		if got := keywordType([]byte(name)); got != tt {
+			t.Errorf("keywordType(%q) = %v, want %v", name, got, tt)
+		}
+	}
+	for _, name := range []string{"fs", "readFileSync", "x", "Function", "awaitx", "z"} {
+		if got := keywordType([]byte(name)); got != js.IdentifierToken {
+			t.Errorf("keywordType(%q) = %v, want an identifier", name, got)
+		}
+	}
+}
