@@ -66,6 +66,9 @@ type Info struct {
 	bad  map[*js.Var]bool // assigned values of different kinds: unknown
 	// imported marks import bindings (the parser leaves them undeclared).
 	imported map[*js.Var]bool
+	// missed holds, while collecting, the local variables looked up before
+	// they had a binding: one bound further down needs another round.
+	missed map[*js.Var]bool
 	// Requires maps require calls to their import.
 	requires map[js.INode]resolve.Import
 }
@@ -93,10 +96,12 @@ func Compute(m *jsmodule.Module) *Info {
 	// Aliases may refer to bindings declared later in the source (hoisting,
 	// helper functions): iterate to a fixed point, bounded.
 	for round := 0; round < 4; round++ {
-		if !in.collect() {
-			break
+		in.missed = map[*js.Var]bool{}
+		if !in.collect() || !in.missedBound() {
+			break // another round could only fill a lookup that missed
 		}
 	}
+	in.missed = nil
 	return in
 }
 
@@ -105,6 +110,17 @@ func (in *Info) moduleName(imp resolve.Import) string {
 		return imp.Resolved
 	}
 	return imp.Name()
+}
+
+// missedBound reports whether a variable looked up without a binding got
+// one later in the same pass.
+func (in *Info) missedBound() bool {
+	for v := range in.missed {
+		if _, ok := in.vars[v]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // collect makes one pass over the declarations and assignments; it reports
@@ -246,6 +262,9 @@ func (in *Info) Of(e js.IExpr) (Ref, bool) {
 		v := jsast.Resolve(x)
 		if r, ok := in.vars[v]; ok {
 			return r, true
+		}
+		if in.missed != nil && (!jsast.IsGlobal(v) || in.imported[v]) {
+			in.missed[v] = true // a local binding not known (yet)
 		}
 		if in.mod.ScopeOf(v) == nil && !in.bad[v] && !in.imported[v] {
 			name := string(v.Data)
