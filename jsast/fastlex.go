@@ -22,19 +22,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 	lineStart := true // only white space and comments since the last line break
 	add := func(tt js.TokenType, start, end int) {
 		lineStart = false
-		i := int32(len(ts.list))
-		ts.list = append(ts.list, token{tt, int32(start), int32(end)})
-		ts.match = append(ts.match, -1)
-		switch tt {
-		case js.OpenBraceToken, js.OpenParenToken, js.OpenBracketToken:
-			stack = append(stack, i)
-		case js.CloseBraceToken, js.CloseParenToken, js.CloseBracketToken:
-			if n := len(stack); n > 0 {
-				o := stack[n-1]
-				stack = stack[:n-1]
-				ts.match[o], ts.match[i] = i, o
-			}
-		}
+		ts.add(tt, start, end, &stack)
 		prev = tt
 	}
 	n := len(buf)

@@ -79,21 +79,27 @@ func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			}
 		}
 		prev = tt
-		i := int32(len(ts.list))
-		ts.list = append(ts.list, token{tt, int32(start), int32(end)})
-		ts.match = append(ts.match, -1)
-		switch tt {
-		case js.OpenBraceToken, js.OpenParenToken, js.OpenBracketToken:
-			stack = append(stack, i)
-		case js.CloseBraceToken, js.CloseParenToken, js.CloseBracketToken:
-			if n := len(stack); n > 0 {
-				o := stack[n-1]
-				stack = stack[:n-1]
-				ts.match[o], ts.match[i] = i, o
-			}
-		}
+		ts.add(tt, start, end, &stack)
 	}
 	return ts, comments
+}
+
+// add appends a token and matches brackets: stack holds the indices of the
+// brackets still open.
+func (ts *tokens) add(tt js.TokenType, start, end int, stack *[]int32) {
+	i := int32(len(ts.list))
+	ts.list = append(ts.list, token{tt, int32(start), int32(end)})
+	ts.match = append(ts.match, -1)
+	switch tt {
+	case js.OpenBraceToken, js.OpenParenToken, js.OpenBracketToken:
+		*stack = append(*stack, i)
+	case js.CloseBraceToken, js.CloseParenToken, js.CloseBracketToken:
+		if n := len(*stack); n > 0 {
+			o := (*stack)[n-1]
+			*stack = (*stack)[:n-1]
+			ts.match[o], ts.match[i] = i, o
+		}
+	}
 }
 
 // regexMayFollow reports whether a / after a token of type prev starts a
