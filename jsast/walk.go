@@ -176,9 +176,7 @@ func (w *walker) stmt(n js.IStmt) Span {
 		i := w.open(n)
 		s, _ := w.bracket(js.OpenBraceToken)
 		w.pos = s.Start + 1
-		{
-			w.stmts(n.List)
-		}
+		w.stmts(n.List)
 		return w.close(i, s)
 	case *js.ExprStmt:
 		i := w.open(n)
@@ -222,13 +220,11 @@ func (w *walker) stmt(n js.IStmt) Span {
 		w.pos = s.End
 		paren, _ := w.bracket(js.OpenParenToken)
 		w.pos = paren.Start + 1
-		{
-			w.expr(n.Init)
-			w.expr(n.Cond)
-			w.expr(n.Post)
-			w.pos = max(w.pos, paren.End)
-			s.End = w.body(n.Body).End
-		}
+		w.expr(n.Init)
+		w.expr(n.Cond)
+		w.expr(n.Post)
+		w.pos = max(w.pos, paren.End)
+		s.End = w.body(n.Body).End
 		return w.close(i, s)
 	case *js.ForInStmt:
 		return w.forInOf(n, n.Init, n.Value, n.Body)
@@ -241,13 +237,11 @@ func (w *walker) stmt(n js.IStmt) Span {
 		w.parenthesised(n.Init)
 		block, _ := w.bracket(js.OpenBraceToken)
 		w.pos = block.Start + 1
-		{
-			for k := range n.List {
-				c := &n.List[k]
-				w.pos = w.tokSpan(w.kw(c.TokenType)).End
-				w.expr(c.Cond)
-				w.stmts(c.List)
-			}
+		for k := range n.List {
+			c := &n.List[k]
+			w.pos = w.tokSpan(w.kw(c.TokenType)).End
+			w.expr(c.Cond)
+			w.stmts(c.List)
 		}
 		s.End = block.End
 		return w.close(i, s)
@@ -268,12 +262,10 @@ func (w *walker) stmt(n js.IStmt) Span {
 		s.End = w.stmt(n.Body).End
 		if n.Catch != nil {
 			w.pos = w.tokSpan(w.kw(js.CatchToken)).End
-			{
-				if n.Binding != nil {
-					w.binding(n.Binding)
-				}
-				s.End = w.stmt(n.Catch).End
+			if n.Binding != nil {
+				w.binding(n.Binding)
 			}
+			s.End = w.stmt(n.Catch).End
 		}
 		if n.Finally != nil {
 			w.pos = w.tokSpan(w.kw(js.FinallyToken)).End
@@ -391,12 +383,10 @@ func (w *walker) forInOf(n js.IStmt, init, value js.IExpr, body *js.BlockStmt) S
 	w.pos = s.End
 	paren, _ := w.bracket(js.OpenParenToken)
 	w.pos = paren.Start + 1
-	{
-		w.expr(init)
-		w.expr(value)
-		w.pos = max(w.pos, paren.End)
-		s.End = w.body(body).End
-	}
+	w.expr(init)
+	w.expr(value)
+	w.pos = max(w.pos, paren.End)
+	s.End = w.body(body).End
 	return w.close(i, s)
 }
 
@@ -500,32 +490,30 @@ func (w *walker) classDecl(n *js.ClassDecl) Span {
 	i := w.open(n)
 	s := w.tokSpan(w.kw(js.ClassToken))
 	w.pos = s.End
-	{
-		if n.Name != nil {
-			w.ident(n.Name, true)
-		}
-		if n.Extends != nil {
-			w.expr(n.Extends)
-		}
-		body, _ := w.bracket(js.OpenBraceToken)
-		w.pos = body.Start + 1
-		for k := range n.List {
-			el := &n.List[k]
-			switch {
-			case el.StaticBlock != nil:
-				w.pos = w.tokSpan(w.kw(js.StaticToken)).End
-				w.stmt(el.StaticBlock)
-			case el.Method != nil:
-				w.method(el.Method)
-			default:
-				w.className(&el.Field.Name)
-				if el.Field.Init != nil {
-					w.expr(el.Field.Init)
-				}
+	if n.Name != nil {
+		w.ident(n.Name, true)
+	}
+	if n.Extends != nil {
+		w.expr(n.Extends)
+	}
+	body, _ := w.bracket(js.OpenBraceToken)
+	w.pos = body.Start + 1
+	for k := range n.List {
+		el := &n.List[k]
+		switch {
+		case el.StaticBlock != nil:
+			w.pos = w.tokSpan(w.kw(js.StaticToken)).End
+			w.stmt(el.StaticBlock)
+		case el.Method != nil:
+			w.method(el.Method)
+		default:
+			w.className(&el.Field.Name)
+			if el.Field.Init != nil {
+				w.expr(el.Field.Init)
 			}
 		}
-		s.End = body.End
 	}
+	s.End = body.End
 	return w.close(i, s)
 }
 
@@ -583,50 +571,48 @@ func (w *walker) arrow(n *js.ArrowFunc) Span {
 	i := w.open(n)
 	start := w.pos
 	s := Span{-1, -1}
-	{
-		// Parameters: (a, b) or a single unparenthesised name.
-		bare := len(n.Params.List) == 1 && n.Params.Rest == nil
-		if bare {
-			if v, ok := n.Params.List[0].Binding.(*js.Var); ok && n.Params.List[0].Default == nil {
-				k := w.ts.claim(v.Data, w.pos)
-				bare = k >= 0 && w.ts.typ(k+1) == js.ArrowToken
+	// Parameters: (a, b) or a single unparenthesised name.
+	bare := len(n.Params.List) == 1 && n.Params.Rest == nil
+	if bare {
+		if v, ok := n.Params.List[0].Binding.(*js.Var); ok && n.Params.List[0].Default == nil {
+			k := w.ts.claim(v.Data, w.pos)
+			bare = k >= 0 && w.ts.typ(k+1) == js.ArrowToken
+		} else {
+			bare = false
+		}
+	}
+	if bare {
+		p := w.binding(n.Params.List[0].Binding)
+		s.Start = p.Start
+	} else {
+		paren, pi := w.bracket(js.OpenParenToken)
+		s.Start = paren.Start
+		if n.Async && w.ts.typ(pi-1) == js.AsyncToken {
+			s.Start = w.tokSpan(pi - 1).Start
+		}
+		w.pos = paren.Start + 1
+		w.params(&n.Params)
+		w.pos = max(w.pos, paren.End)
+	}
+	if bare && n.Async {
+		if k := w.ts.at(s.Start); w.ts.typ(k-1) == js.AsyncToken && int(w.ts.list[k-1].start) >= start {
+			s.Start = int(w.ts.list[k-1].start)
+		}
+	}
+	w.pos = w.tokSpan(w.kw(js.ArrowToken)).End
+	if w.ts.typ(w.ts.at(w.pos)) == js.OpenBraceToken {
+		body, _ := w.bracket(js.OpenBraceToken)
+		w.pos = body.Start + 1
+		w.stmts(n.Body.List)
+		s.End = body.End
+	} else {
+		// Expression body: the parser wraps it in a return statement
+		// that has no token of its own.
+		for _, st := range n.Body.List {
+			if r, ok := st.(*js.ReturnStmt); ok {
+				s.End = w.expr(r.Value).End
 			} else {
-				bare = false
-			}
-		}
-		if bare {
-			p := w.binding(n.Params.List[0].Binding)
-			s.Start = p.Start
-		} else {
-			paren, pi := w.bracket(js.OpenParenToken)
-			s.Start = paren.Start
-			if n.Async && w.ts.typ(pi-1) == js.AsyncToken {
-				s.Start = w.tokSpan(pi - 1).Start
-			}
-			w.pos = paren.Start + 1
-			w.params(&n.Params)
-			w.pos = max(w.pos, paren.End)
-		}
-		if bare && n.Async {
-			if k := w.ts.at(s.Start); w.ts.typ(k-1) == js.AsyncToken && int(w.ts.list[k-1].start) >= start {
-				s.Start = int(w.ts.list[k-1].start)
-			}
-		}
-		w.pos = w.tokSpan(w.kw(js.ArrowToken)).End
-		if w.ts.typ(w.ts.at(w.pos)) == js.OpenBraceToken {
-			body, _ := w.bracket(js.OpenBraceToken)
-			w.pos = body.Start + 1
-			w.stmts(n.Body.List)
-			s.End = body.End
-		} else {
-			// Expression body: the parser wraps it in a return statement
-			// that has no token of its own.
-			for _, st := range n.Body.List {
-				if r, ok := st.(*js.ReturnStmt); ok {
-					s.End = w.expr(r.Value).End
-				} else {
-					s.End = w.stmt(st).End
-				}
+				s.End = w.stmt(st).End
 			}
 		}
 	}
