@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blockcheck/blockcheck/internal/files"
 	"github.com/blockcheck/blockcheck/interp"
 	"github.com/blockcheck/blockcheck/jsast"
 	"github.com/blockcheck/blockcheck/looprt"
@@ -118,7 +119,7 @@ func PredictModule(mod *jsast.Module, opts Options) (*Prediction, error) {
 	}
 	// The program reads (local modules, files it opens) stay inside its
 	// project: the interpreter never shows a file from elsewhere.
-	prog := programOf(mod, confined(projectRoot(path, readFile), readFile))
+	prog := programOf(mod, files.Confine(projectRoot(path, readFile), readFile))
 	pred := &Prediction{File: path, Node: node, NodeSource: source, Module: "cjs"}
 	mk := looprt.CommonJS
 	if prog.ESM {
@@ -304,17 +305,5 @@ func projectRoot(path string, readFile func(string) ([]byte, error)) string {
 			return dir
 		}
 		d = parent
-	}
-}
-
-// confined wraps readFile so that paths outside root read as missing.
-func confined(root string, readFile func(string) ([]byte, error)) func(string) ([]byte, error) {
-	root = filepath.Clean(root)
-	return func(p string) ([]byte, error) {
-		rel, err := filepath.Rel(root, filepath.Clean(p))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, &os.PathError{Op: "read", Path: p, Err: os.ErrPermission}
-		}
-		return readFile(p)
 	}
 }

@@ -3,7 +3,6 @@ package driver
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -21,6 +20,7 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/analyzer/resolve"
 	"github.com/blockcheck/blockcheck/internal/config"
+	"github.com/blockcheck/blockcheck/internal/files"
 	"github.com/blockcheck/blockcheck/jsast"
 )
 
@@ -199,24 +199,9 @@ func newRun(opt Options) *runState {
 	if readFile == nil {
 		readFile = os.ReadFile
 	}
-	r.readFile = cachedReader(confined(opt.Root, readFile))
+	r.readFile = cachedReader(files.Confine(opt.Root, readFile))
 	r.configs, r.badConfigs = &config.Loader{ReadFile: r.readFile}, map[string]bool{}
 	return r
-}
-
-// confined wraps readFile so that files outside root read as missing.
-func confined(root string, readFile func(string) ([]byte, error)) func(string) ([]byte, error) {
-	if root == "" {
-		return readFile
-	}
-	root = filepath.Clean(root)
-	return func(p string) ([]byte, error) {
-		rel, err := filepath.Rel(root, filepath.Clean(p))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, &os.PathError{Op: "read", Path: p, Err: errors.New("outside the analyzed root")}
-		}
-		return readFile(p)
-	}
 }
 
 // cachedReader reads each file once per run: resolution probes many paths
