@@ -19,6 +19,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/jsast"
+	"github.com/blockcheck/blockcheck/jsregex"
 )
 
 // ImportKind is the syntax an import uses.
@@ -116,41 +117,10 @@ func isDynamicImport(x js.IExpr) bool {
 }
 
 // StringValue decodes a string or no-substitution template literal
-// (quotes included). Escapes other than the common ones make it fail.
+// (quotes included).
 func StringValue(data []byte) (string, bool) {
-	if len(data) < 2 {
-		return "", false
-	}
-	q := data[0]
-	if (q != '\'' && q != '"' && q != '`') || data[len(data)-1] != q {
-		return "", false
-	}
-	body := string(data[1 : len(data)-1])
-	if !strings.ContainsRune(body, '\\') {
-		return body, true
-	}
-	var b strings.Builder
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c != '\\' || i+1 == len(body) {
-			b.WriteByte(c)
-			continue
-		}
-		i++
-		switch body[i] {
-		case 'n':
-			b.WriteByte('\n')
-		case 't':
-			b.WriteByte('\t')
-		case 'r':
-			b.WriteByte('\r')
-		case '\\', '\'', '"', '`', '/':
-			b.WriteByte(body[i])
-		default:
-			return "", false
-		}
-	}
-	return b.String(), true
+	v, err := jsregex.DecodeStringLiteral(string(data))
+	return v, err == nil
 }
 
 // Resolve resolves spec imported from the file at from, or returns "".
