@@ -81,23 +81,11 @@ func run(pass *analysis.Pass) (any, error) {
 			c.Units = units
 		}
 		if f := m.Enclosing(i); f >= 0 {
-			c.Async = isAsync(nodes[f].N)
+			c.Async = hotpath.IsAsync(nodes[f].N)
 		}
 		res.Calls = append(res.Calls, c)
 	}
 	return res, nil
-}
-
-func isAsync(n js.INode) bool {
-	switch f := n.(type) {
-	case *js.FuncDecl:
-		return f.Async
-	case *js.ArrowFunc:
-		return f.Async
-	case *js.MethodDecl:
-		return f.Async
-	}
-	return false
 }
 
 // CostKey returns the timing-model row of the call and what it assumes.

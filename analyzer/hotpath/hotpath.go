@@ -231,7 +231,7 @@ func (in *Info) direct(i int, b *bindings.Info) Where {
 	if name := exportedName(m, i, parent); name != "" && buildHooks[name] {
 		return Where{Context: Exempt, Desc: "in " + name + ", which runs at build time", Func: i}
 	}
-	async := isAsync(n.N)
+	async := IsAsync(n.N)
 	switch f := n.N.(type) {
 	case *js.MethodDecl:
 		name := m.Text(nodeSpanOfName(m, i))
@@ -271,7 +271,8 @@ func named(name string, async bool, i int) Where {
 	return Where{Context: Unknown, Desc: "in function " + name, Func: i}
 }
 
-func isAsync(n js.INode) bool {
+// IsAsync reports whether n is an async function, arrow or method.
+func IsAsync(n js.INode) bool {
 	switch f := n.(type) {
 	case *js.FuncDecl:
 		return f.Async

@@ -73,7 +73,7 @@ func (in *Info) byUses(b *bindings.Info) {
 						continue
 					}
 					if k, ok := m.Find(i, p.Value); ok && isFunc(nodes[k].N) {
-						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: isAsync(p.Value), object: true}
+						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: IsAsync(p.Value), object: true}
 						props[name] = f
 						fns = append(fns, f)
 					}

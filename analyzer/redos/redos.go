@@ -98,7 +98,7 @@ func message(r core.Result) string {
 		fmt.Fprintf(&b, "super-linear backtracking: matching time grows as O(n^%d) with the input", max(r.Degree, 2))
 	}
 	if r.Attack != nil {
-		fmt.Fprintf(&b, " — an input like %s blocks the event loop", showAttack(r.Attack))
+		fmt.Fprintf(&b, " — an input like %s blocks the event loop", r.Attack.Describe())
 	}
 	if r.Hint != "" {
 		b.WriteString("; ")
@@ -108,31 +108,6 @@ func message(r core.Result) string {
 		b.WriteString(" (lookarounds or backreferences were approximated; the attack was confirmed)")
 	}
 	return b.String()
-}
-
-// showAttack renders an attack compactly: prefix + "pump"×n + suffix.
-func showAttack(a *core.Attack) string {
-	var parts []string
-	if a.Prefix != "" {
-		parts = append(parts, short(a.Prefix))
-	}
-	for _, p := range a.Pumps {
-		if p.Infix != "" {
-			parts = append(parts, short(p.Infix))
-		}
-		parts = append(parts, short(p.Pump)+"×n")
-	}
-	if a.Suffix != "" {
-		parts = append(parts, short(a.Suffix))
-	}
-	return strings.Join(parts, " + ")
-}
-
-func short(s string) string {
-	if len(s) > 24 {
-		s = s[:24] + "…"
-	}
-	return fmt.Sprintf("%q", s)
 }
 
 // sources finds the patterns of m: regex literals and RegExp constructions
