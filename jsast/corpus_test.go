@@ -29,7 +29,12 @@ func TestCorpus(t *testing.T) {
 			return nil
 		}
 		files++
-		m, err := Parse(p, src, KindOf(p, os.ReadFile))
+		l := Lex(p, src)
+		complete := l.Complete()
+		m, err := l.Parse(KindOf(p, os.ReadFile))
+		if err == nil && !complete {
+			t.Errorf("%s parses, but its tokens are not complete", p)
+		}
 		if err != nil {
 			failed++
 			t.Logf("%v", strings.SplitN(err.Error(), "\n", 2)[0])

@@ -13,17 +13,15 @@ import (
 // same tokens, which TestFastLexMatches checks on real code. It reports
 // false, having produced nothing usable, on anything outside that case;
 // lex then uses the tdewolff lexer.
-func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment, bool) {
+func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span, bool) {
 	ts := newTokens(buf)
-	var comments []Comment
+	var comments []Span
 	var stack []int32 // open brackets, for matching
 	var tmpl []int    // for each open template substitution, the { depth inside it
-	prev := js.ErrorToken
 	lineStart := true // only white space and comments since the last line break
 	add := func(tt js.TokenType, start, end int) {
 		lineStart = false
 		ts.add(tt, start, end, &stack)
-		prev = tt
 	}
 	n := len(buf)
 	for i := 0; i < n; {
@@ -95,7 +93,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				j++
 			}
 			if wantComments {
-				comments = append(comments, Comment{Span{i, j}, string(buf[i:j])})
+				comments = append(comments, Span{i, j})
 			}
 			i = j
 		case c == '/' && i+1 < n && buf[i+1] == '*':
@@ -108,10 +106,10 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				lineStart = true // a multi-line comment counts as a line break
 			}
 			if wantComments {
-				comments = append(comments, Comment{Span{i, j}, string(buf[i:j])})
+				comments = append(comments, Span{i, j})
 			}
 			i = j
-		case c == '/' && (regexStarts != nil && regexStarts[i] || regexStarts == nil && regexMayFollow(prev)):
+		case c == '/' && (regexStarts != nil && regexStarts[i] || regexStarts == nil && ts.regexMayFollow()):
 			j, ok := scanRegExp(buf, i)
 			if !ok {
 				return tokens{}, nil, false
@@ -151,6 +149,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			i += l
 		}
 	}
+	ts.complete = len(stack) == 0 && len(tmpl) == 0 && !ts.unbalanced
 	return ts, comments, true
 }
 

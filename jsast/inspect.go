@@ -4,31 +4,32 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 )
 
-// index re-lexes the source and builds the node list with spans. The
-// lexer guesses which slashes start regular expressions; the walk checks
-// every guess against the AST and, on a mismatch, lexes again with the
-// AST's answer.
-func (m *Module) index(buf []byte) {
+// index builds the node list with spans from the lexed tokens. The lexer
+// guessed which slashes start regular expressions; the walk checks every
+// guess against the AST and, on a mismatch, lexes again with the AST's
+// answer (and so does it when Parse changed the source).
+func (m *Module) index(l *Lexed) {
+	buf := l.buf
 	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
 	if hashbang { // the lexer does not know hashbangs: lex it as a comment
 		buf[0], buf[1] = '/', '/'
+		defer func() { buf[0], buf[1] = '#', '!' }()
 	}
-	defer func() {
-		if hashbang {
-			buf[0], buf[1] = '#', '!'
-			if len(m.Comments) > 0 {
-				m.Comments[0].Text = "#!" + m.Comments[0].Text[2:]
-			}
-		}
-	}()
 	var exact map[int]bool
 	for attempt := 0; attempt < 2; attempt++ {
-		ts, comments := lex(buf, exact, true)
-		m.Comments = comments
-		w := m.walk(buf, &ts)
-		ts.release() // tokens are only needed while indexing
-		if w.regexps == ts.regexps && w.regexMiss == 0 || attempt == 1 {
+		ts, comments := l.ts, l.comments
+		if attempt > 0 || !l.lexed {
+			l.Release()
+			ts, comments = lex(buf, exact, true)
+		}
+		l.ts = ts
+		w := m.walk(buf, &l.ts)
+		if w.regexps == l.ts.regexps && w.regexMiss == 0 || attempt == 1 {
 			m.nodes = w.nodes
+			m.Comments = make([]Comment, len(comments))
+			for i, c := range comments {
+				m.Comments[i] = Comment{c, string(m.Src[c.Start:c.End])}
+			}
 			return
 		}
 		exact = w.regexAt

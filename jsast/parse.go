@@ -32,7 +32,16 @@ const maxArrowRetries = 8
 
 // Parse parses src as a module of the given kind. The returned error, if
 // any, is a *SyntaxError. Parse never panics on any input.
-func Parse(path string, src []byte, kind Kind) (m *Module, err error) {
+func Parse(path string, src []byte, kind Kind) (*Module, error) {
+	return Lex(path, src).Parse(kind)
+}
+
+// Parse parses the lexed module as a module of the given kind, reusing its
+// tokens; they are released. The returned error, if any, is a
+// *SyntaxError. Parse never panics on any input.
+func (l *Lexed) Parse(kind Kind) (m *Module, err error) {
+	path, src, buf := l.Path, l.Src, l.buf
+	defer l.Release()
 	defer func() {
 		if r := recover(); r != nil {
 			m = nil
@@ -44,14 +53,6 @@ func Parse(path string, src []byte, kind Kind) (m *Module, err error) {
 		return nil, &SyntaxError{Path: path, Span: Span{0, 2}, Pos: PositionIn(src, 0),
 			Message: "file is UTF-16 encoded (it starts with a UTF-16 byte order mark); Node reads JavaScript files as UTF-8"}
 	}
-	// The parser needs one spare byte of capacity for a NUL sentinel;
-	// offsets into buf equal offsets into src.
-	buf := make([]byte, len(src), len(src)+1)
-	copy(buf, src)
-	if bytes.HasPrefix(buf, utf8BOM) {
-		copy(buf, "   ") // Node strips a UTF-8 BOM; spaces keep the offsets
-	}
-
 	ast, gotKind, perr := parseAs(buf, kind)
 	for retry := 0; perr != nil && retry < maxArrowRetries; retry++ {
 		off := errorOffset(src, perr)
@@ -60,6 +61,7 @@ func Parse(path string, src []byte, kind Kind) (m *Module, err error) {
 			break
 		}
 		buf[lt] = ';' // the line terminator ends the arrow function statement
+		l.lexed = false
 		ast, gotKind, perr = parseAs(buf, kind)
 	}
 	if perr != nil {
@@ -72,7 +74,7 @@ func Parse(path string, src []byte, kind Kind) (m *Module, err error) {
 			Pos: PositionIn(src, off), Message: describeError(src, off, perr)}
 	}
 	m = &Module{Path: path, Src: src, Kind: gotKind, AST: ast}
-	m.index(buf)
+	m.index(l)
 	return m, nil
 }
 

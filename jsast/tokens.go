@@ -1,6 +1,7 @@
 package jsast
 
 import (
+	"io"
 	"sort"
 	"sync"
 	"unsafe"
@@ -21,7 +22,22 @@ type tokens struct {
 	list    []token
 	match   []int32 // index of the matching bracket, or -1
 	regexps int     // number of regular-expression tokens
-	hint    int     // the previous answer of at
+	// complete reports that the lexer reached the end of the source
+	// without an error and every bracket was closed by its own kind.
+	complete   bool
+	unbalanced bool // a closing bracket without its own opening one
+	hint       int  // the previous answer of at
+}
+
+// opening returns the opening bracket of a closing one.
+func opening(close js.TokenType) js.TokenType {
+	switch close {
+	case js.CloseBraceToken:
+		return js.OpenBraceToken
+	case js.CloseParenToken:
+		return js.OpenParenToken
+	}
+	return js.OpenBracketToken
 }
 
 // lex re-lexes buf (the parser's input, cap len+1). The lexer cannot tell a
@@ -29,7 +45,7 @@ type tokens struct {
 // holds the offsets where the AST has a regular-expression literal;
 // otherwise the previous token decides, as most tokenizers do, and the
 // caller checks the guess against the AST.
-func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment) {
+func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span) {
 	if ts, comments, ok := fastLex(buf, regexStarts, wantComments); ok {
 		return ts, comments
 	}
@@ -37,16 +53,23 @@ func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Com
 }
 
 // slowLex is lex with the tdewolff lexer: any valid JavaScript.
-func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Comment) {
+func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span) {
 	in := parse.NewInputBytes(buf)
 	l := js.NewLexer(in)
 	ts := newTokens(buf)
-	var comments []Comment
+	var comments []Span
 	var stack []int32
-	prev := js.ErrorToken
+	templates := 0 // open template substitutions
 	for {
 		tt, data := l.Next()
+		switch tt {
+		case js.TemplateStartToken:
+			templates++
+		case js.TemplateEndToken:
+			templates--
+		}
 		if tt == js.ErrorToken {
+			ts.complete = l.Err() == io.EOF && len(stack) == 0 && templates == 0 && !ts.unbalanced
 			break
 		}
 		start := offsetIn(buf, data, in.Offset())
@@ -60,13 +83,13 @@ func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				for len(text) > 0 && (text[len(text)-1] == '\n' || text[len(text)-1] == '\r') {
 					text = text[:len(text)-1]
 				}
-				comments = append(comments, Comment{Span{start, start + len(text)}, string(text)})
+				comments = append(comments, Span{start, start + len(text)})
 			}
 			continue
 		case js.DivToken, js.DivEqToken:
 			isRegex := regexStarts[start]
 			if regexStarts == nil {
-				isRegex = regexMayFollow(prev)
+				isRegex = ts.regexMayFollow()
 			}
 			if isRegex {
 				tt, data = l.RegExp()
@@ -78,7 +101,6 @@ func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				ts.regexps++
 			}
 		}
-		prev = tt
 		ts.add(tt, start, end, &stack)
 	}
 	return ts, comments
@@ -98,8 +120,31 @@ func (ts *tokens) add(tt js.TokenType, start, end int, stack *[]int32) {
 			o := (*stack)[n-1]
 			*stack = (*stack)[:n-1]
 			ts.match[o], ts.match[i] = i, o
+			ts.unbalanced = ts.unbalanced || ts.list[o].typ != opening(tt)
+		} else {
+			ts.unbalanced = true
 		}
 	}
+}
+
+// regexMayFollow reports whether a / after the last token starts a regular
+// expression rather than a division: after the ) of if (...), while (...),
+// for (...) and with (...) it does; after any other ) it does not.
+func (ts *tokens) regexMayFollow() bool {
+	n := len(ts.list)
+	if n == 0 {
+		return true
+	}
+	if prev := ts.list[n-1].typ; prev != js.CloseParenToken {
+		return regexMayFollow(prev)
+	}
+	if o := ts.match[n-1]; o > 0 {
+		switch ts.list[o-1].typ {
+		case js.IfToken, js.WhileToken, js.ForToken, js.WithToken:
+			return true
+		}
+	}
+	return false
 }
 
 // regexMayFollow reports whether a / after a token of type prev starts a

@@ -1,0 +1,87 @@
+package jsast
+
+import (
+	"bytes"
+
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// Lexed is a module's source split into tokens, without a parse: what a
+// rule can learn before paying for a syntax tree (a lexer is several times
+// faster than the parser), and the tokens Parse then reuses. Whitespace and
+// comments are not tokens. The lexer guesses which slashes start regular
+// expressions from the token before them, as most tokenizers do; Parse
+// checks the guess against the tree.
+type Lexed struct {
+	Path string
+	Src  []byte
+
+	buf      []byte // the parser's input: Src with a spare byte of capacity, a BOM blanked
+	ts       tokens
+	comments []Span
+	lexed    bool // buf holds the tokens' text (false once Parse changed buf)
+}
+
+// Lex splits src into tokens. It never fails: Complete reports whether the
+// lexer reached the end with every bracket closed.
+func Lex(path string, src []byte) *Lexed {
+	// The parser needs one spare byte of capacity for a NUL sentinel;
+	// offsets into buf equal offsets into src.
+	buf := make([]byte, len(src), len(src)+1)
+	copy(buf, src)
+	if bytes.HasPrefix(buf, utf8BOM) {
+		copy(buf, "   ") // Node strips a UTF-8 BOM; spaces keep the offsets
+	}
+	l := &Lexed{Path: path, Src: src, buf: buf, lexed: true}
+	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
+	if hashbang { // the lexer does not know hashbangs: lex it as a comment
+		buf[0], buf[1] = '/', '/'
+	}
+	l.ts, l.comments = lex(buf, nil, true)
+	if hashbang {
+		buf[0], buf[1] = '#', '!'
+	}
+	return l
+}
+
+// Len returns the number of tokens.
+func (l *Lexed) Len() int { return len(l.ts.list) }
+
+// Type returns the type of token i (identifiers and keywords have their
+// own types; see js.IsIdentifierName), or js.ErrorToken out of range.
+func (l *Lexed) Type(i int) js.TokenType { return l.ts.typ(i) }
+
+// Text returns the source text of token i (a string token with its quotes,
+// a regular expression with its slashes and flags).
+func (l *Lexed) Text(i int) []byte {
+	t := l.ts.list[i]
+	return l.Src[t.start:t.end]
+}
+
+// Span returns the byte span of token i.
+func (l *Lexed) Span(i int) Span {
+	t := l.ts.list[i]
+	return Span{int(t.start), int(t.end)}
+}
+
+// Match returns the index of the bracket matching bracket token i, or -1.
+func (l *Lexed) Match(i int) int {
+	if i < 0 || i >= len(l.ts.match) {
+		return -1
+	}
+	return int(l.ts.match[i])
+}
+
+// Complete reports whether the lexer reached the end of the source without
+// a lexical error (an unterminated string, comment, template or regular
+// expression) and every bracket was closed by its own kind. An incomplete
+// module is certainly not valid JavaScript.
+func (l *Lexed) Complete() bool { return l.ts.complete }
+
+// Release returns the token storage for reuse by the next module. l must
+// not be used after, except by a Parse already done.
+func (l *Lexed) Release() {
+	if l.ts.list != nil {
+		l.ts.release()
+	}
+}
