@@ -10,10 +10,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/blockcheck/blockcheck/analyzer/atomicswait"
+	"github.com/blockcheck/blockcheck/analyzer/blocking"
 	"github.com/blockcheck/blockcheck/analyzer/busywait"
 	"github.com/blockcheck/blockcheck/analyzer/cpuloop"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/analyzer/order_nondeterministic"
 	"github.com/blockcheck/blockcheck/analyzer/redos"
 	"github.com/blockcheck/blockcheck/analyzer/starvation"
@@ -30,25 +32,40 @@ type Rule struct {
 	Summary  string             // one line
 	Severity driver.Severity    // default severity
 	Analyzer *analysis.Analyzer // nil for rules reported by the driver itself
+	// Prefilter tells from tokens whether a module may hold a finding of
+	// the rule (see driver.Options.Prefilters); nil: it always may.
+	Prefilter jstokens.Prefilter
 }
 
 // Rules returns every rule, in documentation order.
 func Rules() []Rule {
 	return []Rule{
-		{"syntax", "the file does not parse as JavaScript (or uses syntax blockcheck cannot read)", driver.Error, jsmodule.Analyzer},
-		{"sync-io", "synchronous file-system calls (fs.*Sync, glob.sync...) on the event loop's hot path", driver.Error, syncio.Analyzer},
-		{"sync-process", "synchronous child processes (execSync, spawnSync, execa.sync...) on the hot path", driver.Error, syncprocess.Analyzer},
-		{"sync-crypto", "CPU-heavy synchronous crypto (pbkdf2Sync, scryptSync, bcrypt.hashSync...) on the hot path", driver.Error, synccrypto.Analyzer},
-		{"sync-zlib", "synchronous compression (zlib.*Sync) on the hot path", driver.Error, synczlib.Analyzer},
-		{"atomics-wait", "Atomics.wait on the main thread", driver.Error, atomicswait.Analyzer},
-		{"sync-call-chain", "calls on the hot path to helpers that block, directly or through other helpers, across modules", driver.Error, synccallchain.Analyzer},
-		{driver.DisableCommentRule, "a blockcheck-disable comment names a rule that does not exist", driver.Warning, nil},
-		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer},
-		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer},
-		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer},
-		{"starvation", "callbacks that re-queue themselves on the nextTick or microtask queue without bound, starving I/O", driver.Error, starvation.Analyzer},
-		{"order-nondeterministic", "callbacks whose relative order Node does not guarantee, when the order changes what the program prints", driver.Warning, order_nondeterministic.Analyzer},
+		{"syntax", "the file does not parse as JavaScript (or uses syntax blockcheck cannot read)", driver.Error, jsmodule.Analyzer, nil},
+		{"sync-io", "synchronous file-system calls (fs.*Sync, glob.sync...) on the event loop's hot path", driver.Error, syncio.Analyzer, blocking.Prefilter("sync-io")},
+		{"sync-process", "synchronous child processes (execSync, spawnSync, execa.sync...) on the hot path", driver.Error, syncprocess.Analyzer, blocking.Prefilter("sync-process")},
+		{"sync-crypto", "CPU-heavy synchronous crypto (pbkdf2Sync, scryptSync, bcrypt.hashSync...) on the hot path", driver.Error, synccrypto.Analyzer, blocking.Prefilter("sync-crypto")},
+		{"sync-zlib", "synchronous compression (zlib.*Sync) on the hot path", driver.Error, synczlib.Analyzer, blocking.Prefilter("sync-zlib")},
+		{"atomics-wait", "Atomics.wait on the main thread", driver.Error, atomicswait.Analyzer, blocking.Prefilter("atomics-wait")},
+		{"sync-call-chain", "calls on the hot path to helpers that block, directly or through other helpers, across modules", driver.Error, synccallchain.Analyzer, blocking.Prefilter("")},
+		{driver.DisableCommentRule, "a blockcheck-disable comment names a rule that does not exist", driver.Warning, nil, nil},
+		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer, busywait.Prefilter},
+		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer, cpuloop.Prefilter},
+		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer, redos.Prefilter},
+		{"starvation", "callbacks that re-queue themselves on the nextTick or microtask queue without bound, starving I/O", driver.Error, starvation.Analyzer, starvation.Prefilter},
+		{"order-nondeterministic", "callbacks whose relative order Node does not guarantee, when the order changes what the program prints", driver.Warning, order_nondeterministic.Analyzer, order_nondeterministic.Prefilter},
 	}
+}
+
+// Prefilters returns the prefilter of every rule that has one, by
+// analyzer (for driver.Options.Prefilters).
+func Prefilters() map[*analysis.Analyzer]jstokens.Prefilter {
+	out := map[*analysis.Analyzer]jstokens.Prefilter{}
+	for _, r := range Rules() {
+		if r.Analyzer != nil && r.Prefilter != nil {
+			out[r.Analyzer] = r.Prefilter
+		}
+	}
+	return out
 }
 
 // Names returns the name of every rule (for driver.Options.Rules).

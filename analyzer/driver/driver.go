@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/analyzer/resolve"
 	"github.com/blockcheck/blockcheck/internal/config"
 	"github.com/blockcheck/blockcheck/internal/files"
@@ -118,6 +120,16 @@ type Options struct {
 	// Rules names every rule that exists, for checking suppression
 	// comments and configuration; empty means the analyzers' rules.
 	Rules []string
+	// Prefilters, when set, lets the driver skip the parse of a module
+	// that no analyzer can report on: the module is lexed, and parsed
+	// only if its tokens are incomplete, it mentions blockcheck (a
+	// suppression comment), it imports a module with facts, or the
+	// prefilter of some analyzer on there says it may hold a finding. An
+	// analyzer without a prefilter always needs the parse. A skipped
+	// module has no syntax tree, so its grammar errors (as opposed to its
+	// lexical ones) go unreported: a command-line run sets this; an
+	// editor, which serves hover from the trees, does not.
+	Prefilters map[*analysis.Analyzer]jstokens.Prefilter
 }
 
 // Result of a run.
@@ -148,7 +160,8 @@ type unit struct {
 	diags   []analysis.Diagnostic
 	diagsBy []*analysis.Analyzer
 	failed  bool
-	index   int // Tarjan
+	skipped bool // no analyzer had a candidate: lexed, not parsed
+	index   int  // Tarjan
 	low     int
 	onStack bool
 
@@ -451,7 +464,23 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	if u.failed || ctx.Err() != nil {
 		return
 	}
-	res, err := r.runPass(ctx, u, jsmodule.Analyzer)
+	res, err := r.runPass(ctx, u, jstokens.Analyzer)
+	if err != nil {
+		u.failed = true
+		return
+	}
+	u.results[jstokens.Analyzer] = res
+	if toks := res.(*jstokens.Tokens); r.opt.Prefilters != nil && !r.candidate(u, toks) {
+		toks.Release()
+		u.skipped = true
+		// Only the imports found by the scan are kept (for Result.Modules).
+		u.mod = &jsmodule.Module{}
+		for _, d := range u.deps {
+			u.mod.Imports = append(u.mod.Imports, resolve.Import{Resolved: d.path})
+		}
+		return
+	}
+	res, err = r.runPass(ctx, u, jsmodule.Analyzer)
 	if err != nil {
 		u.failed = true
 		return
@@ -459,7 +488,7 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	u.mod = res.(*jsmodule.Module)
 	u.results[jsmodule.Analyzer] = res
 	for _, a := range r.analyzers {
-		if a == jsmodule.Analyzer || ctx.Err() != nil {
+		if a == jstokens.Analyzer || a == jsmodule.Analyzer || ctx.Err() != nil {
 			continue
 		}
 		if !u.report && len(a.FactTypes) == 0 && !r.requiredForFacts(a) {
@@ -478,6 +507,29 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 			u.results[a] = res
 		}
 	}
+}
+
+// candidate reports whether module u needs its parse (see
+// Options.Prefilters).
+func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
+	if !t.Complete() || bytes.Contains(t.Src, []byte("blockcheck-")) || len(r.allFacts(u)) > 0 {
+		return true
+	}
+	for _, a := range r.opt.Analyzers {
+		if !u.report && len(a.FactTypes) == 0 {
+			continue // a dependency loaded only for its facts
+		}
+		if r.opt.Severity != nil {
+			if _, on := r.opt.Severity(RuleOf(a), u.path, Error); !on {
+				continue
+			}
+		}
+		f, ok := r.opt.Prefilters[a]
+		if !ok || f(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // requiredForFacts reports whether a fact-producing analyzer needs a.
@@ -574,7 +626,7 @@ func (r *runState) allFacts(u *unit) []analysis.PackageFact {
 func (r *runState) finish(u *unit) {
 	if u.report {
 		r.checkConfigRules(u.path)
-		if u.mod != nil && !r.configFor(u.path).Ignored(u.path) {
+		if u.mod != nil && !u.skipped && !r.configFor(u.path).Ignored(u.path) {
 			u.out = append(u.out, r.suppressionsOf(u).unknown...)
 		}
 		for i, d := range u.diags {
@@ -584,7 +636,7 @@ func (r *runState) finish(u *unit) {
 		}
 	}
 	u.diags, u.diagsBy = nil, nil
-	if r.opt.Lean && u.mod != nil {
+	if r.opt.Lean && u.mod != nil && !u.skipped {
 		u.mod = &jsmodule.Module{Imports: u.mod.Imports, File: u.mod.File}
 		u.results = nil
 	}

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/analyzer/resolve"
 	"github.com/blockcheck/blockcheck/jsast"
 )
@@ -45,28 +46,23 @@ func (m *Module) Report(pass *analysis.Pass, s jsast.Span, category, format stri
 // ErrSyntax is the error of a pass whose module does not parse.
 var ErrSyntax = errors.New("module does not parse")
 
-// Analyzer parses the module named by pass.OtherFiles[0].
+// Analyzer parses the module lexed by jstokens.Analyzer.
 var Analyzer = &analysis.Analyzer{
 	Name:       "jsmodule",
 	Doc:        "parse a JavaScript module and resolve its imports; report syntax errors",
 	URL:        "https://github.com/blockcheck/blockcheck/blob/main/docs/rules/syntax.md",
+	Requires:   []*analysis.Analyzer{jstokens.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Module](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if len(pass.OtherFiles) != 1 {
-		return nil, fmt.Errorf("jsmodule: want one file per pass, got %d", len(pass.OtherFiles))
-	}
-	path := pass.OtherFiles[0]
-	src, err := pass.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+	t := pass.ResultOf[jstokens.Analyzer].(*jstokens.Tokens)
+	path, src := t.Path, t.Src
 	// Positions are converted by jsast (UTF-16 columns, LSP line breaks);
 	// the token.File only maps offsets to token.Pos, so it needs no lines.
 	tf := pass.Fset.AddFile(path, -1, len(src))
-	m, err := jsast.Parse(path, src, jsast.KindOf(path, pass.ReadFile))
+	m, err := t.Parse(jsast.KindOf(path, pass.ReadFile))
 	if err != nil {
 		var se *jsast.SyntaxError
 		if errors.As(err, &se) {

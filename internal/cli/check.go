@@ -10,8 +10,11 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/internal/baseline"
 	"github.com/blockcheck/blockcheck/internal/cache"
 	"github.com/blockcheck/blockcheck/internal/files"
@@ -43,6 +46,7 @@ type checkFlags struct {
 	startup       bool
 	cache         bool
 	cacheLocation string
+	allSyntax     bool
 }
 
 type stringList []string
@@ -68,12 +72,13 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.startup, "startup", false, "also report blocking calls in start-up code, at info severity (config: \"startup\": \"report\")")
 	fs.BoolVar(&c.cache, "cache", false, "reuse the findings of files unchanged since the last --cache run (with their imports, configuration and blockcheck build)")
 	fs.StringVar(&c.cacheLocation, "cache-location", ".blockcheck-cache", "the cache `FILE` of --cache")
+	fs.BoolVar(&c.allSyntax, "all-syntax", false, "parse every file, to report every syntax error (by default a file in which no rule can find anything is only lexed: its lexical errors are reported, not its grammar errors)")
 }
 
 // analysisKey names the options that change what the analyzers find, for
 // the --cache key; options that only filter or format findings stay out.
 func (c *checkFlags) analysisKey() string {
-	return fmt.Sprintf("startup=%v", c.startup)
+	return fmt.Sprintf("startup=%v all-syntax=%v", c.startup, c.allSyntax)
 }
 
 const checkUsage = `usage: blockcheck check [flags] [paths...]
@@ -254,12 +259,13 @@ func (r *checkRun) analyze(paths, list []string) *driver.Result {
 		list = misses
 	}
 	res := driver.Run(context.Background(), list, driver.Options{
-		Analyzers: checkAnalyzers(),
-		Root:      commonRoot(paths),
-		Workers:   r.flags.workers,
-		Startup:   r.flags.startup,
-		Rules:     analyzer.Names(),
-		Lean:      true, // only imports are needed after analysis (cache, fixes read files)
+		Analyzers:  checkAnalyzers(),
+		Prefilters: r.prefilters(),
+		Root:       commonRoot(paths),
+		Workers:    r.flags.workers,
+		Startup:    r.flags.startup,
+		Rules:      analyzer.Names(),
+		Lean:       true, // only imports are needed after analysis (cache, fixes read files)
 	})
 	for _, e := range res.Errors {
 		r.errorf("%v", e)
@@ -274,6 +280,14 @@ func (r *checkRun) analyze(paths, list []string) *driver.Result {
 }
 
 // dependencies returns the in-tree modules path imports, directly or not.
+// prefilters are the rules' prefilters, unless every file is to be parsed.
+func (r *checkRun) prefilters() map[*analysis.Analyzer]jstokens.Prefilter {
+	if r.flags.allSyntax {
+		return nil
+	}
+	return analyzer.Prefilters()
+}
+
 func dependencies(res *driver.Result, path string) []string {
 	seen := map[string]bool{path: true}
 	var out []string

@@ -28,6 +28,7 @@ func TestCheckMixedTree(t *testing.T) {
 	write(t, dir, "ok.js", "const fs = require('fs');\nfs.readFile('x', () => {});\n")
 	write(t, dir, "bad.js", "const fs = require('fs');\nsetTimeout(() => fs.readFileSync('x'), 1);\n")
 	write(t, dir, "broken.js", "const x = ;\n")
+	write(t, dir, "unclosed.js", "f(a, b;\n") // a lexical error: reported without --all-syntax too
 	write(t, dir, "astral.js", "const s = '😀'; const fs = require('fs'); setTimeout(() => { fs.statSync(s) });\n")
 	unreadable := write(t, dir, "secret.js", "x")
 	os.Chmod(unreadable, 0)
@@ -38,7 +39,7 @@ func TestCheckMixedTree(t *testing.T) {
 	}
 
 	var out, errb bytes.Buffer
-	code := Check([]string{"--format=json", dir}, &out, &errb)
+	code := Check([]string{"--format=json", "--all-syntax", dir}, &out, &errb)
 	var got struct {
 		Diagnostics []report.JSONDiagnostic `json:"diagnostics"`
 		Files       int                     `json:"files"`
@@ -50,8 +51,24 @@ func TestCheckMixedTree(t *testing.T) {
 	for _, d := range got.Diagnostics {
 		byRule[d.Rule] = append(byRule[d.Rule], d)
 	}
-	if len(byRule["syntax"]) != 1 || byRule["syntax"][0].Line != 1 || byRule["syntax"][0].Column != 11 {
-		t.Errorf("syntax diagnostics %+v, want one at 1:11", byRule["syntax"])
+	if len(byRule["syntax"]) != 2 || byRule["syntax"][0].Line != 1 || byRule["syntax"][0].Column != 11 || !strings.HasSuffix(byRule["syntax"][1].File, "unclosed.js") {
+		t.Errorf("syntax diagnostics %+v, want one at broken.js:1:11 and one in unclosed.js", byRule["syntax"])
+	}
+	// Without --all-syntax, broken.js (no candidate for any rule, a
+	// grammar error) is only lexed; unclosed.js does not lex.
+	out.Reset()
+	Check([]string{"--format=json", dir}, &out, &errb)
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("bad JSON %v:\n%s", err, out.String())
+	}
+	var syntax []string
+	for _, d := range got.Diagnostics {
+		if d.Rule == "syntax" {
+			syntax = append(syntax, filepath.Base(d.File))
+		}
+	}
+	if len(syntax) != 1 || syntax[0] != "unclosed.js" {
+		t.Errorf("without --all-syntax, syntax errors in %v, want [unclosed.js]", syntax)
 	}
 	if len(byRule["sync-io"]) != 2 {
 		t.Fatalf("sync-io diagnostics %+v, want 2", byRule["sync-io"])

@@ -1,0 +1,90 @@
+// Package jstokens defines the first analyzer of every blockcheck rule: it
+// splits the pass's JavaScript module into tokens (jsast.Lex), without a
+// parse. analyzer/jsmodule parses those tokens. Before it does, a driver
+// may ask each rule's Prefilter whether the module can hold a finding of
+// the rule at all, and skip the parse (several times the cost of the
+// lexer) when none can: most modules of a large tree have no candidate for
+// any rule.
+package jstokens
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/tdewolff/parse/v2/js"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+// Tokens is the analyzer's result.
+type Tokens struct {
+	*jsast.Lexed
+	// ReadFile is the pass's reader, for prefilters that depend on
+	// configuration files.
+	ReadFile func(path string) ([]byte, error)
+
+	loops *[]Loop        // Loops
+	memo  map[string]any // Memo
+}
+
+// Memo returns the value f computes for key, computing it once per module:
+// for scans several prefilters share.
+func (t *Tokens) Memo(key string, f func() any) any {
+	if v, ok := t.memo[key]; ok {
+		return v
+	}
+	if t.memo == nil {
+		t.memo = map[string]any{}
+	}
+	v := f()
+	t.memo[key] = v
+	return v
+}
+
+// Prefilter reports whether a module may hold a finding of a rule, from
+// its tokens alone. It must answer true whenever the rule could report
+// there (a wrong true only costs a parse); analyzer.TestPrefilters checks
+// that on every fixture.
+type Prefilter func(t *Tokens) bool
+
+// Analyzer lexes the module named by pass.OtherFiles[0].
+var Analyzer = &analysis.Analyzer{
+	Name:       "jstokens",
+	Doc:        "split a JavaScript module into tokens, without a parse",
+	Run:        run,
+	ResultType: reflect.TypeFor[*Tokens](),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if len(pass.OtherFiles) != 1 {
+		return nil, fmt.Errorf("jstokens: want one file per pass, got %d", len(pass.OtherFiles))
+	}
+	path := pass.OtherFiles[0]
+	src, err := pass.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Tokens{Lexed: jsast.Lex(path, src), ReadFile: pass.ReadFile}, nil
+}
+
+// IsName reports whether token i is an identifier (or a keyword, which can
+// name a property) spelled name.
+func (t *Tokens) IsName(i int, name string) bool {
+	return js.IsIdentifierName(t.Type(i)) && string(t.Text(i)) == name
+}
+
+// StringValue returns the text inside string token i, or inside a template
+// without substitutions, escapes left as written; ok is false for other
+// tokens.
+func (t *Tokens) StringValue(i int) (string, bool) {
+	switch t.Type(i) {
+	case js.StringToken, js.TemplateToken:
+		b := t.Text(i)
+		if len(b) < 2 {
+			return "", false
+		}
+		return string(b[1 : len(b)-1]), true
+	}
+	return "", false
+}

@@ -1,0 +1,34 @@
+package order_nondeterministic
+
+import (
+	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+)
+
+// Prefilter is the rule's test on tokens, mayRace's on names: a module no
+// larger than the rule interprets that names setTimeout, setInterval or
+// setImmediate, and console.log/info/dir or process.stdout.
+func Prefilter(t *jstokens.Tokens) bool {
+	if len(t.Src) > maxSize {
+		return false
+	}
+	schedules, prints := false, false
+	for i := 0; i < t.Len() && !(schedules && prints); i++ {
+		if t.Type(i) != js.IdentifierToken {
+			continue
+		}
+		switch name := string(t.Text(i)); {
+		case racers[name]:
+			schedules = true
+		case name == "console" || name == "process":
+			if t.Type(i+1) == js.DotToken && js.IsIdentifierName(t.Type(i+2)) {
+				switch string(t.Text(i + 2)) {
+				case "log", "info", "dir", "stdout":
+					prints = true
+				}
+			}
+		}
+	}
+	return schedules && prints
+}

@@ -1,0 +1,106 @@
+package analyzer_test
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blockcheck/blockcheck/analyzer"
+	"github.com/blockcheck/blockcheck/analyzer/driver"
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+// TestPrefilters checks the rules' prefilters against the rules: on every
+// fixture (each rule's testdata, the demo, and $BLOCKCHECK_CORPUS when
+// set), every finding of a rule is in a module its prefilter keeps, and a
+// run that skips the modules no prefilter keeps reports exactly what a
+// run that parses every module reports, syntax errors apart.
+func TestPrefilters(t *testing.T) {
+	roots, _ := filepath.Glob(filepath.Join("*", "testdata"))
+	roots = append(roots, filepath.Join("..", "testdata"))
+	if c := os.Getenv("BLOCKCHECK_CORPUS"); c != "" {
+		roots = append(roots, c)
+	}
+	rules := map[string]jstokens.Prefilter{}
+	for _, r := range analyzer.Rules() {
+		if r.Prefilter != nil {
+			rules[r.Name] = r.Prefilter
+		}
+	}
+	for _, root := range roots {
+		root, _ := filepath.Abs(root)
+		var paths []string
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".mjs") || strings.HasSuffix(p, ".cjs")) {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+		opt := driver.Options{Analyzers: analyzer.Analyzers(), Root: root, Rules: analyzer.Names(), Lean: true}
+		all := driver.Run(context.Background(), paths, opt)
+		opt.Prefilters = analyzer.Prefilters()
+		some := driver.Run(context.Background(), paths, opt)
+		kept := map[string]bool{}
+		for _, d := range all.Diagnostics {
+			f, ok := rules[d.Rule]
+			if !ok || kept[d.Path+" "+d.Rule] || d.Rule == "sync-call-chain" && elsewhere(d) {
+				continue // a chain through imported facts: the driver keeps those modules
+			}
+			src, err := os.ReadFile(d.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !f(&jstokens.Tokens{Lexed: jsast.Lex(d.Path, src), ReadFile: os.ReadFile}) {
+				t.Errorf("%s:%d: the %s prefilter drops a module with a finding: %s", d.Path, d.Span.Start, d.Rule, d.Message)
+			}
+			kept[d.Path+" "+d.Rule] = true
+		}
+		if got, want := findings(some), findings(all); !slices.Equal(got, want) {
+			t.Errorf("%s: with prefilters, %d findings; without, %d:\n%s", root, len(got), len(want), diff(got, want))
+		}
+		if some.Files != all.Files {
+			t.Errorf("%s: with prefilters, %d files; without, %d", root, some.Files, all.Files)
+		}
+	}
+}
+
+func findings(r *driver.Result) []string {
+	var out []string
+	for _, d := range r.Diagnostics {
+		if d.Rule != "syntax" {
+			out = append(out, fmt.Sprintf("%s:%d %s %s", d.Path, d.Span.Start, d.Rule, d.Message))
+		}
+	}
+	return out
+}
+
+func diff(got, want []string) string {
+	var b strings.Builder
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			fmt.Fprintf(&b, "missing: %s\n", w)
+		}
+	}
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			fmt.Fprintf(&b, "extra: %s\n", g)
+		}
+	}
+	return b.String()
+}
+
+// elsewhere reports whether a finding's related locations leave its file.
+func elsewhere(d driver.Diagnostic) bool {
+	for _, r := range d.Related {
+		if r.Path != d.Path {
+			return true
+		}
+	}
+	return false
+}
