@@ -83,6 +83,25 @@ var memberStarts = func() (out [256]bool) {
 
 func scanNames(t *jstokens.Tokens) names {
 	n := names{modules: map[string]bool{}, words: map[string]bool{}}
+	// First the strings, for the modules: most modules name none, and
+	// then no member needs looking up.
+	for i := 0; i < t.Len(); i++ {
+		switch t.Type(i) {
+		case js.StringToken, js.TemplateToken:
+			s := t.Text(i)
+			s = bytes.TrimPrefix(s[1:len(s)-1], []byte("node:"))
+			if catalogueModules[string(s)] {
+				n.modules[string(s)] = true
+			}
+		case js.IdentifierToken:
+			if string(t.Text(i)) == "Atomics" {
+				n.modules[bindings.Global] = true
+			}
+		}
+	}
+	if len(n.modules) == 0 && len(extra(t)) == 0 {
+		return n
+	}
 	word := func(w []byte) {
 		if len(w) < 2 || !memberStarts[w[0]] {
 			return
@@ -99,11 +118,7 @@ func scanNames(t *jstokens.Tokens) names {
 		switch {
 		case tt == js.StringToken || tt == js.TemplateToken:
 			s := t.Text(i)
-			s = bytes.TrimPrefix(s[1:len(s)-1], []byte("node:"))
-			if catalogueModules[string(s)] {
-				n.modules[string(s)] = true
-			}
-			word(s)
+			word(s[1 : len(s)-1])
 		case js.IsIdentifierName(tt):
 			word(t.Text(i))
 		}
@@ -113,7 +128,7 @@ func scanNames(t *jstokens.Tokens) names {
 
 func (n names) namesModule(mods []string) bool {
 	for _, m := range mods {
-		if m == bindings.Global || n.modules[m] {
+		if n.modules[m] {
 			return true
 		}
 	}
