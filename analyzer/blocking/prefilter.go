@@ -35,7 +35,11 @@ func Prefilter(rule string) jstokens.Prefilter {
 // extra is the "blocking" setting of the configuration nearest to a module.
 func extra(t *jstokens.Tokens) map[string]map[string]string {
 	return t.Memo("blocking.config", func() any {
-		c, err := (&config.Loader{ReadFile: t.ReadFile}).For(t.Path)
+		load := t.Config
+		if load == nil {
+			load = (&config.Loader{ReadFile: t.ReadFile}).For
+		}
+		c, err := load(t.Path)
 		if err != nil || c == nil {
 			return map[string]map[string]string(nil)
 		}
@@ -94,7 +98,7 @@ func scanNames(t *jstokens.Tokens) names {
 				n.modules[string(s)] = true
 			}
 		case js.IdentifierToken:
-			if string(t.Text(i)) == "Atomics" {
+			if s := t.Span(i); s.End-s.Start == len("Atomics") && string(t.Text(i)) == "Atomics" {
 				n.modules[bindings.Global] = true
 			}
 		}

@@ -470,7 +470,9 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 		return
 	}
 	u.results[jstokens.Analyzer] = res
-	if toks := res.(*jstokens.Tokens); r.opt.Prefilters != nil && !r.candidate(u, toks) {
+	toks := res.(*jstokens.Tokens)
+	toks.Config = r.configs.For
+	if r.opt.Prefilters != nil && !r.candidate(u, toks) {
 		toks.Release()
 		u.skipped = true
 		// Only the imports found by the scan are kept (for Result.Modules).

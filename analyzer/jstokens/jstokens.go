@@ -14,6 +14,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/blockcheck/blockcheck/internal/config"
 	"github.com/blockcheck/blockcheck/jsast"
 )
 
@@ -23,6 +24,10 @@ type Tokens struct {
 	// ReadFile is the pass's reader, for prefilters that depend on
 	// configuration files.
 	ReadFile func(path string) ([]byte, error)
+	// Config, when set, returns the configuration that applies to a path
+	// (a driver shares one loader between modules); otherwise prefilters
+	// load it with ReadFile.
+	Config func(path string) (*config.Config, error)
 
 	loops *[]Loop        // Loops
 	memo  map[string]any // Memo
