@@ -71,7 +71,7 @@ func main() {
 	for _, r := range analyzer.Rules() {
 		implemented[r.Name] = r.Analyzer != nil
 	}
-	res := driver.Run(context.Background(), files, driver.Options{Analyzers: analyzer.Analyzers(), Root: dir, Startup: *startup})
+	res := driver.Run(context.Background(), files, driver.Options{Analyzers: analyzer.Analyzers(), Prefilters: analyzer.Prefilters(), Root: dir, Startup: *startup})
 	for _, e := range res.Errors {
 		fmt.Fprintln(os.Stderr, "block-corpus:", e)
 	}
