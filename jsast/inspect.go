@@ -9,25 +9,16 @@ import (
 // guess against the AST and, on a mismatch, lexes again with the AST's
 // answer (and so does it when Parse changed the source).
 func (m *Module) index(l *Lexed) {
-	buf := l.buf
-	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
-	if hashbang { // the lexer does not know hashbangs: lex it as a comment
-		buf[0], buf[1] = '/', '/'
-		defer func() { buf[0], buf[1] = '#', '!' }()
-	}
 	var exact map[int]bool
 	for attempt := 0; attempt < 2; attempt++ {
-		ts, comments := l.ts, l.comments
 		if attempt > 0 || !l.lexed {
-			l.Release()
-			ts, comments = lex(buf, exact, true)
+			l.lex(exact)
 		}
-		l.ts = ts
-		w := m.walk(buf, &l.ts)
+		w := m.walk(l.buf, &l.ts)
 		if w.regexps == l.ts.regexps && w.regexMiss == 0 || attempt == 1 {
 			m.nodes = w.nodes
-			m.Comments = make([]Comment, len(comments))
-			for i, c := range comments {
+			m.Comments = make([]Comment, len(l.comments))
+			for i, c := range l.comments {
 				m.Comments[i] = Comment{c, string(m.Src[c.Start:c.End])}
 			}
 			return

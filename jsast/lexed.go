@@ -33,15 +33,20 @@ func Lex(path string, src []byte) *Lexed {
 		copy(buf, "   ") // Node strips a UTF-8 BOM; spaces keep the offsets
 	}
 	l := &Lexed{Path: path, Src: src, buf: buf, lexed: true}
+	l.lex(nil)
+	return l
+}
+
+// lex (re-)lexes buf, releasing the tokens it had; regexStarts as for lex.
+func (l *Lexed) lex(regexStarts map[int]bool) {
+	l.Release()
+	buf := l.buf
 	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
 	if hashbang { // the lexer does not know hashbangs: lex it as a comment
 		buf[0], buf[1] = '/', '/'
+		defer func() { buf[0], buf[1] = '#', '!' }()
 	}
-	l.ts, l.comments = lex(buf, nil, true)
-	if hashbang {
-		buf[0], buf[1] = '#', '!'
-	}
-	return l
+	l.ts, l.comments = lex(buf, regexStarts, true)
 }
 
 // Len returns the number of tokens.

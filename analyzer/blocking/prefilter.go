@@ -54,7 +54,8 @@ type names struct {
 	sync    bool            // a name or string ending in Sync
 }
 
-// catalogueWords are the modules and member names of the catalogue.
+// catalogueModules and catalogueMembers are the modules and the member
+// names (each part of a dotted one) of the catalogue.
 var catalogueModules, catalogueMembers = func() (map[string]bool, map[string]bool) {
 	mods, members := map[string]bool{}, map[string]bool{}
 	for _, a := range catalogue {

@@ -29,8 +29,7 @@ type Tokens struct {
 	// load it with ReadFile.
 	Config func(path string) (*config.Config, error)
 
-	loops *[]Loop        // Loops
-	memo  map[string]any // Memo
+	memo map[string]any // Memo
 }
 
 // Memo returns the value f computes for key, computing it once per module:

@@ -16,9 +16,10 @@ type Loop struct {
 // Loops returns the module's for, while and do-while loops (not for-in
 // and for-of), outer loops before the loops they contain. Computed once.
 func (t *Tokens) Loops() []Loop {
-	if t.loops != nil {
-		return *t.loops
-	}
+	return t.Memo("loops", t.loops).([]Loop)
+}
+
+func (t *Tokens) loops() any {
 	var out []Loop
 	tails := map[int]bool{} // the while of each do-while
 	for i := 0; i < t.Len(); i++ {
@@ -57,7 +58,6 @@ func (t *Tokens) Loops() []Loop {
 			out = append(out, Loop{js.DoToken, [2]int{i, close + 1}, [2]int{w + 2, close}, body})
 		}
 	}
-	t.loops = &out
 	return out
 }
 
