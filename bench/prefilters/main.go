@@ -1,0 +1,91 @@
+// Command prefilters shows how much of a tree each rule's token-level
+// prefilter keeps for the parse: bytes and files per rule, the bytes only
+// that rule keeps, the union (what check parses), and the largest kept
+// files with the rules that keep them.
+//
+//	go run ./bench/prefilters [-top N] DIR
+//
+// A prefilter that keeps much more than its rule reports on is the first
+// place to look when check's time grows (see bench/README.md).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/blockcheck/blockcheck/analyzer"
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/internal/files"
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+func main() {
+	top := flag.Int("top", 20, "list the `N` largest kept files")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: prefilters [-top N] DIR")
+		os.Exit(2)
+	}
+	root := flag.Arg(0)
+	var rules []analyzer.Rule
+	for _, r := range analyzer.Rules() {
+		if r.Prefilter != nil {
+			rules = append(rules, r)
+		}
+	}
+	type file struct {
+		path string
+		size int
+		by   []string
+	}
+	var kept []file
+	bytes, count, only := map[string]int{}, map[string]int{}, map[string]int{}
+	total, n := 0, 0
+	paths, errs := files.Walk([]string{root}, files.Options{IncludeNodeModules: true})
+	for _, err := range errs {
+		fmt.Fprintln(os.Stderr, err)
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			continue
+		}
+		total += len(src)
+		n++
+		t := &jstokens.Tokens{Lexed: jsast.Lex(p, src), ReadFile: os.ReadFile}
+		var by []string
+		for _, r := range rules {
+			if r.Prefilter(t) {
+				by = append(by, r.Name)
+				bytes[r.Name] += len(src)
+				count[r.Name]++
+			}
+		}
+		if len(by) == 1 {
+			only[by[0]] += len(src)
+		}
+		if len(by) > 0 {
+			kept = append(kept, file{p, len(src), by})
+		}
+	}
+	keptBytes := 0
+	for _, f := range kept {
+		keptBytes += f.size
+	}
+	mb := func(b int) float64 { return float64(b) / 1e6 }
+	fmt.Printf("%d files, %.1f MB; kept for the parse: %d files, %.1f MB (%.0f%%)\n", n, mb(total), len(kept), mb(keptBytes), 100*float64(keptBytes)/float64(max(total, 1)))
+	fmt.Printf("%-24s %8s %9s %9s\n", "rule", "files", "MB", "only MB")
+	for _, r := range rules {
+		fmt.Printf("%-24s %8d %9.1f %9.1f\n", r.Name, count[r.Name], mb(bytes[r.Name]), mb(only[r.Name]))
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].size > kept[j].size })
+	for _, f := range kept[:min(*top, len(kept))] {
+		rel, _ := filepath.Rel(root, f.path)
+		fmt.Printf("%9d  %s  %s\n", f.size, rel, strings.Join(f.by, " "))
+	}
+}
