@@ -104,3 +104,24 @@ func elsewhere(d driver.Diagnostic) bool {
 	}
 	return false
 }
+
+// TestLexical checks that a module whose findings the tokens decide is
+// reported without a parse, at the positions a parse gives.
+func TestLexical(t *testing.T) {
+	path, _ := filepath.Abs(filepath.Join("redos", "testdata", "literals.js"))
+	opt := driver.Options{Analyzers: analyzer.Analyzers(), Rules: analyzer.Names()}
+	all := driver.Run(context.Background(), []string{path}, opt)
+	opt.Prefilters = analyzer.Prefilters()
+	some := driver.Run(context.Background(), []string{path}, opt)
+	if m := some.Modules[path]; m == nil || m.Module != nil {
+		t.Fatalf("literals.js was parsed; want it only lexed")
+	}
+	if all.Modules[path].Module == nil {
+		t.Fatalf("literals.js was not parsed without prefilters")
+	}
+	if len(some.Diagnostics) != 2 || !slices.EqualFunc(some.Diagnostics, all.Diagnostics, func(a, b driver.Diagnostic) bool {
+		return a.Location == b.Location && a.Rule == b.Rule && a.Severity == b.Severity && a.Message == b.Message
+	}) {
+		t.Errorf("lexed: %v\nparsed: %v", some.Diagnostics, all.Diagnostics)
+	}
+}

@@ -50,7 +50,8 @@ func (r *runState) keep(u *unit, rule string, sev Severity, startup bool, loc Lo
 			sev, _ = ParseSeverity(s)
 		}
 	}
-	if u.mod != nil && r.suppressionsOf(u).suppressed(rule, loc) {
+	// A module that was not parsed mentions no suppression comment.
+	if u.mod != nil && u.mod.Module != nil && r.suppressionsOf(u).suppressed(rule, loc) {
 		return sev, false
 	}
 	return sev, true

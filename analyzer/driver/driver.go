@@ -124,12 +124,14 @@ type Options struct {
 	// that no analyzer can report on: the module is lexed, and parsed
 	// only if its tokens are incomplete, it mentions blockcheck (a
 	// suppression comment), it imports a module with facts, or the
-	// prefilter of some analyzer on there says it may hold a finding. An
-	// analyzer without a prefilter always needs the parse. A skipped
-	// module has no syntax tree, so its grammar errors (as opposed to its
-	// lexical ones) go unreported: a command-line run sets this; an
-	// editor, which serves hover from the trees, does not.
-	Prefilters map[*analysis.Analyzer]jstokens.Prefilter
+	// prefilter of some analyzer on there keeps it and cannot find
+	// everything from the tokens alone (Filter.Lexical). An analyzer
+	// without a prefilter always needs the parse. The analyzers whose
+	// filters keep a module that is not parsed run on its tokens. A
+	// module that is not parsed has no syntax tree, so its grammar errors
+	// (as opposed to its lexical ones) go unreported: a command-line run
+	// sets this; an editor, which serves hover from the trees, does not.
+	Prefilters map[*analysis.Analyzer]jstokens.Filter
 }
 
 // Result of a run.
@@ -160,7 +162,8 @@ type unit struct {
 	diags   []analysis.Diagnostic
 	diagsBy []*analysis.Analyzer
 	failed  bool
-	skipped bool // no analyzer had a candidate: lexed, not parsed
+	skipped bool // not parsed: no analyzer needed the syntax tree
+	lexical []*analysis.Analyzer // of a skipped module: the analyzers to run on its tokens
 	index   int  // Tarjan
 	low     int
 	onStack bool
@@ -473,13 +476,22 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	toks := res.(*jstokens.Tokens)
 	toks.Config = r.configs.For
 	if r.opt.Prefilters != nil && !r.candidate(u, toks) {
-		toks.Release()
 		u.skipped = true
 		// Only the imports found by the scan are kept (for Result.Modules).
 		u.mod = &jsmodule.Module{}
 		for _, d := range u.deps {
 			u.mod.Imports = append(u.mod.Imports, resolve.Import{Resolved: d.path})
 		}
+		if len(u.lexical) > 0 {
+			u.mod.File = r.fset.AddFile(u.path, -1, len(toks.Src))
+			u.results[jsmodule.Analyzer] = u.mod
+			for _, a := range u.lexical {
+				if ctx.Err() == nil {
+					r.runPass(ctx, u, a)
+				}
+			}
+		}
+		toks.Release()
 		return
 	}
 	res, err = r.runPass(ctx, u, jsmodule.Analyzer)
@@ -512,7 +524,8 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 }
 
 // candidate reports whether module u needs its parse (see
-// Options.Prefilters).
+// Options.Prefilters); when it does not, u.lexical lists the analyzers to
+// run on its tokens.
 func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 	if !t.Complete() || bytes.Contains(t.Src, []byte("blockcheck-")) || len(r.allFacts(u)) > 0 {
 		return true
@@ -527,8 +540,14 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 			}
 		}
 		f, ok := r.opt.Prefilters[a]
-		if !ok || f(t) {
+		if !ok {
 			return true
+		}
+		if f.Keep(t) {
+			if f.Lexical == nil || !f.Lexical(t) {
+				return true
+			}
+			u.lexical = append(u.lexical, a)
 		}
 	}
 	return false

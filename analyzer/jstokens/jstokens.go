@@ -52,6 +52,19 @@ func (t *Tokens) Memo(key string, f func() any) any {
 // that on every fixture.
 type Prefilter func(t *Tokens) bool
 
+// Filter is what a driver asks a rule before it parses a module (see
+// driver.Options.Prefilters).
+type Filter struct {
+	// Keep reports whether the module may hold a finding of the rule.
+	Keep Prefilter
+	// Lexical, when set, reports whether the rule finds everything it
+	// would in a kept module from the tokens alone. If every rule that
+	// keeps a module can, the module is not parsed: the rules' analyzers
+	// run on it with a jsmodule.Module that has no syntax tree (and no
+	// results of other analyzers), and must then read the tokens.
+	Lexical Prefilter
+}
+
 // Analyzer lexes the module named by pass.OtherFiles[0].
 var Analyzer = &analysis.Analyzer{
 	Name:       "jstokens",
@@ -91,4 +104,36 @@ func (t *Tokens) StringValue(i int) (string, bool) {
 		return string(b[1 : len(b)-1]), true
 	}
 	return "", false
+}
+
+// LineBreakBefore reports whether a line break separates token k from the
+// token before it (automatic semicolon insertion may end a statement
+// there).
+func (t *Tokens) LineBreakBefore(k int) bool { return k > 0 && k < t.Len() && t.lineBreakBefore(k) }
+
+// ExpressionEnd returns the index of the token after the expression that
+// starts at token i (an initialiser, an argument): the first comma,
+// semicolon or unmatched closing bracket outside brackets, or a line break
+// where automatic semicolon insertion ends the statement; -1 if a bracket
+// is not closed.
+func (t *Tokens) ExpressionEnd(i int) int {
+	k := i
+	for ; k < t.Len(); k++ {
+		typ := t.Type(k)
+		switch {
+		case typ == js.CommaToken || typ == js.SemicolonToken ||
+			typ == js.CloseBraceToken || typ == js.CloseParenToken || typ == js.CloseBracketToken:
+			return k
+		case isOpen(typ):
+			if t.Match(k) < k {
+				return -1
+			}
+			k = t.Match(k)
+			continue
+		}
+		if k > i && t.lineBreakBefore(k) && endsStatement(t.Type(k-1)) && startsStatement(typ) {
+			return k
+		}
+	}
+	return k
 }

@@ -1,6 +1,7 @@
 package redos
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/blockcheck/blockcheck/analyzer/hotpath"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/jsast"
 	"github.com/blockcheck/blockcheck/jsregex"
 	core "github.com/blockcheck/blockcheck/jsregex/redos"
@@ -21,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "redos",
 	Doc:      "report regular expressions whose matching time is super-linear (catastrophic backtracking)",
 	URL:      "https://github.com/blockcheck/blockcheck/blob/main/docs/rules/redos.md",
-	Requires: []*analysis.Analyzer{jsmodule.Analyzer, hotpath.Analyzer},
+	Requires: []*analysis.Analyzer{jstokens.Analyzer, jsmodule.Analyzer, hotpath.Analyzer},
 	Run:      run,
 }
 
@@ -58,36 +60,49 @@ type source struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[jsmodule.Analyzer].(*jsmodule.Module)
-	srcs := sources(m)
-	if len(srcs) == 0 {
+	if m.Module == nil {
+		// Not parsed: Lexical found that the tokens decide every finding.
+		for _, s := range literals(pass.ResultOf[jstokens.Analyzer].(*jstokens.Tokens)) {
+			report(pass, m, s, nil)
+		}
 		return nil, nil
 	}
 	var uses *applications // where patterns are applied: built for the first polynomial finding
-	for _, s := range srcs {
-		r := analyze(s.pattern, s.flags)
-		switch r.Complexity {
-		case core.Exponential:
-			m.Report(pass, s.span, "redos:error", "%s", message(r))
-		case core.Polynomial:
-			// Raised to an error where the pattern is applied, on the hot
-			// path, to data that comes from a request.
-			if uses == nil {
-				uses = newApplications(m, pass.ResultOf[hotpath.Analyzer].(*hotpath.Info))
-			}
-			if use, ok := uses.requestUse(s.node); ok {
-				m.Report(pass, s.span, "redos:error", "%s; it is applied to request data (%s) at line %d, on the hot path", message(r), use.subject, m.Position(use.span.Start).Line)
-			} else {
-				m.Report(pass, s.span, "redos:warning", "%s", message(r))
-			}
-		case core.Invalid:
-			if s.literal {
-				m.Report(pass, s.span, "syntax", "invalid regular expression /%s/%s: %v", s.pattern, s.flags, r.Err)
-			} else {
-				m.Report(pass, s.span, "redos:warning", "invalid regular expression %q: %v; new RegExp throws a SyntaxError here at run time", s.pattern, r.Err)
-			}
+	requestUse := func(def int) (application, bool) {
+		if uses == nil {
+			uses = newApplications(m, pass.ResultOf[hotpath.Analyzer].(*hotpath.Info))
 		}
+		return uses.requestUse(def)
+	}
+	for _, s := range sources(m) {
+		report(pass, m, s, requestUse)
 	}
 	return nil, nil
+}
+
+// report reports pattern s if it is not linear. A polynomial pattern is
+// raised to an error where requestUse (nil: nowhere) finds it applied, on
+// the hot path, to data that comes from a request.
+func report(pass *analysis.Pass, m *jsmodule.Module, s source, requestUse func(def int) (application, bool)) {
+	r := analyze(s.pattern, s.flags)
+	switch r.Complexity {
+	case core.Exponential:
+		m.Report(pass, s.span, "redos:error", "%s", message(r))
+	case core.Polynomial:
+		if requestUse != nil {
+			if use, ok := requestUse(s.node); ok {
+				m.Report(pass, s.span, "redos:error", "%s; it is applied to request data (%s) at line %d, on the hot path", message(r), use.subject, m.Position(use.span.Start).Line)
+				return
+			}
+		}
+		m.Report(pass, s.span, "redos:warning", "%s", message(r))
+	case core.Invalid:
+		if s.literal {
+			m.Report(pass, s.span, "syntax", "invalid regular expression /%s/%s: %v", s.pattern, s.flags, r.Err)
+		} else {
+			m.Report(pass, s.span, "redos:warning", "invalid regular expression %q: %v; new RegExp throws a SyntaxError here at run time", s.pattern, r.Err)
+		}
+	}
 }
 
 func message(r core.Result) string {
@@ -122,12 +137,10 @@ func sources(m *jsmodule.Module) []source {
 			if n.TokenType != js.RegExpToken {
 				continue
 			}
-			text := string(n.Data)
-			end := strings.LastIndexByte(text, '/')
-			if end <= 0 {
-				continue
+			if s, ok := literal(n.Data, nodes[i].Span); ok {
+				s.node = i
+				out = append(out, s)
 			}
-			out = append(out, source{span: nodes[i].Span, pattern: text[1:end], flags: text[end+1:], literal: true, node: i})
 		case *js.CallExpr:
 			if s, ok := regexpCall(m, i, n.X, n.Args.List, &consts); ok {
 				out = append(out, s)
@@ -141,6 +154,29 @@ func sources(m *jsmodule.Module) []source {
 		}
 	}
 	return out
+}
+
+// literals finds the regular-expression literals of a module that was
+// not parsed, from its tokens.
+func literals(t *jstokens.Tokens) []source {
+	var out []source
+	for i := 0; i < t.Len(); i++ {
+		if t.Type(i) == js.RegExpToken {
+			if s, ok := literal(t.Text(i), t.Span(i)); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// literal returns the pattern of regular-expression literal text.
+func literal(text []byte, span jsast.Span) (source, bool) {
+	end := bytes.LastIndexByte(text, '/')
+	if end <= 0 {
+		return source{}, false
+	}
+	return source{span: span, pattern: string(text[1:end]), flags: string(text[end+1:]), literal: true}, true
 }
 
 func regexpCall(m *jsmodule.Module, i int, callee js.IExpr, args []js.Arg, consts *map[*js.Var]string) (source, bool) {

@@ -1,7 +1,8 @@
 // Command prefilters shows how much of a tree each rule's token-level
-// prefilter keeps for the parse: bytes and files per rule, the bytes only
-// that rule keeps, the union (what check parses), and the largest kept
-// files with the rules that keep them.
+// prefilter keeps: bytes and files per rule, the bytes of those the rule
+// needs parsed (it cannot find everything from the tokens: see
+// jstokens.Filter), the bytes only that rule needs parsed, the union (what
+// check parses), and the largest parsed files with the rules that need it.
 //
 //	go run ./bench/prefilters [-top N] DIR
 //
@@ -43,7 +44,7 @@ func main() {
 		by   []string
 	}
 	var kept []file
-	bytes, count, only := map[string]int{}, map[string]int{}, map[string]int{}
+	bytes, count, parsed, only := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	total, n := 0, 0
 	paths, errs := files.Walk([]string{root}, files.Options{IncludeNodeModules: true})
 	for _, err := range errs {
@@ -61,9 +62,12 @@ func main() {
 		var by []string
 		for _, r := range rules {
 			if r.Prefilter(t) {
-				by = append(by, r.Name)
 				bytes[r.Name] += len(src)
 				count[r.Name]++
+				if r.Lexical == nil || !r.Lexical(t) {
+					by = append(by, r.Name)
+					parsed[r.Name] += len(src)
+				}
 			}
 		}
 		if len(by) == 1 {
@@ -78,10 +82,10 @@ func main() {
 		keptBytes += f.size
 	}
 	mb := func(b int) float64 { return float64(b) / 1e6 }
-	fmt.Printf("%d files, %.1f MB; kept for the parse: %d files, %.1f MB (%.0f%%)\n", n, mb(total), len(kept), mb(keptBytes), 100*float64(keptBytes)/float64(max(total, 1)))
-	fmt.Printf("%-24s %8s %9s %9s\n", "rule", "files", "MB", "only MB")
+	fmt.Printf("%d files, %.1f MB; parsed: %d files, %.1f MB (%.0f%%)\n", n, mb(total), len(kept), mb(keptBytes), 100*float64(keptBytes)/float64(max(total, 1)))
+	fmt.Printf("%-24s %8s %9s %10s %9s\n", "rule", "files", "kept MB", "parse MB", "only MB")
 	for _, r := range rules {
-		fmt.Printf("%-24s %8d %9.1f %9.1f\n", r.Name, count[r.Name], mb(bytes[r.Name]), mb(only[r.Name]))
+		fmt.Printf("%-24s %8d %9.1f %10.1f %9.1f\n", r.Name, count[r.Name], mb(bytes[r.Name]), mb(parsed[r.Name]), mb(only[r.Name]))
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].size > kept[j].size })
 	for _, f := range kept[:min(*top, len(kept))] {

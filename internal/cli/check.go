@@ -281,7 +281,7 @@ func (r *checkRun) analyze(paths, list []string) *driver.Result {
 
 // dependencies returns the in-tree modules path imports, directly or not.
 // prefilters are the rules' prefilters, unless every file is to be parsed.
-func (r *checkRun) prefilters() map[*analysis.Analyzer]jstokens.Prefilter {
+func (r *checkRun) prefilters() map[*analysis.Analyzer]jstokens.Filter {
 	if r.flags.allSyntax {
 		return nil
 	}
