@@ -162,9 +162,9 @@ type unit struct {
 	diags   []analysis.Diagnostic
 	diagsBy []*analysis.Analyzer
 	failed  bool
-	skipped bool // not parsed: no analyzer needed the syntax tree
+	skipped bool                 // not parsed: no analyzer needed the syntax tree
 	lexical []*analysis.Analyzer // of a skipped module: the analyzers to run on its tokens
-	index   int  // Tarjan
+	index   int                  // Tarjan
 	low     int
 	onStack bool
 
