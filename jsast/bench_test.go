@@ -58,3 +58,16 @@ func BenchmarkParseFloor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLex measures Lex, which a check runs on every file (the parse
+// only on the files some rule keeps).
+func BenchmarkLex(b *testing.B) {
+	files, size := benchFiles(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, src := range files {
+			Lex("bench.js", src).Release()
+		}
+	}
+}

@@ -153,13 +153,28 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 	return ts, comments, true
 }
 
-func isIdentStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
-}
+func isIdentStart(c byte) bool { return identBytes[c]&identStart != 0 }
 
-func isIdentPart(c byte) bool {
-	return isIdentStart(c) || c >= '0' && c <= '9'
-}
+func isIdentPart(c byte) bool { return identBytes[c] != 0 }
+
+const (
+	identStart = 1 << iota // a-z A-Z _ $
+	identPart              // and 0-9
+)
+
+// identBytes classifies ASCII bytes for identifiers (a table lookup per
+// byte: identifiers are most of a module's bytes).
+var identBytes = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$':
+			t[c] = identStart | identPart
+		case c >= '0' && c <= '9':
+			t[c] = identPart
+		}
+	}
+	return t
+}()
 
 // scanNumber returns the end of the numeric literal at i (decimal, hex,
 // octal, binary, exponent, separators, BigInt suffix).
@@ -250,10 +265,31 @@ func scanRegExp(buf []byte, i int) (int, bool) {
 }
 
 // punctuators, longest first within each leading byte.
-var punctuators = map[byte][]struct {
+type punct struct {
 	text string
 	tt   js.TokenType
-}{
+}
+
+// punctuators lists, by first byte, the punctuators longest first: an
+// array, since a map lookup per token costs more than the match.
+var punctuators = func() (t [256][]punct) {
+	for c, ps := range punctuatorList {
+		t[c] = ps
+	}
+	return t
+}()
+
+// singles are the punctuators no other starts with.
+var singles = func() (t [256]js.TokenType) {
+	for c, ps := range punctuatorList {
+		if len(ps) == 1 && len(ps[0].text) == 1 {
+			t[c] = ps[0].tt
+		}
+	}
+	return t
+}()
+
+var punctuatorList = map[byte][]punct{
 	'{': {{"{", js.OpenBraceToken}}, '}': {{"}", js.CloseBraceToken}},
 	'(': {{"(", js.OpenParenToken}}, ')': {{")", js.CloseParenToken}},
 	'[': {{"[", js.OpenBracketToken}}, ']': {{"]", js.CloseBracketToken}},
@@ -276,8 +312,11 @@ var punctuators = map[byte][]struct {
 }
 
 func punctuator(b []byte) (js.TokenType, int) {
+	if tt := singles[b[0]]; tt != 0 {
+		return tt, 1
+	}
 	for _, p := range punctuators[b[0]] {
-		if bytes.HasPrefix(b, []byte(p.text)) {
+		if len(b) >= len(p.text) && string(b[:len(p.text)]) == p.text {
 			if p.tt == js.OptChainToken && len(b) > 2 && b[2] >= '0' && b[2] <= '9' {
 				continue // a ? .5 : b
 			}
