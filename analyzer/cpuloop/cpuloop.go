@@ -170,13 +170,7 @@ func (e *estimator) value(x js.IExpr, depth int) (float64, bool) {
 	case *js.GroupExpr:
 		return e.value(x.X, depth+1)
 	case *js.LiteralExpr:
-		s := strings.TrimSuffix(strings.ReplaceAll(string(x.Data), "_", ""), "n")
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return f, true
-		}
-		if n, err := strconv.ParseInt(s, 0, 64); err == nil {
-			return float64(n), true
-		}
+		return literalNumber(x.Data)
 	case *js.Var:
 		v := jsast.Resolve(x)
 		if init, ok := e.values[v]; ok && len(e.writes[v]) == 0 {
@@ -206,6 +200,19 @@ func (e *estimator) value(x js.IExpr, depth int) (float64, bool) {
 		case js.LtLtToken:
 			return float64(int64(a) << uint(b)), b >= 0 && b < 63
 		}
+	}
+	return 0, false
+}
+
+// literalNumber reads a numeric literal (separators, BigInt suffix,
+// 0x 0o 0b prefixes); ok is false for other literals.
+func literalNumber(data []byte) (float64, bool) {
+	s := strings.TrimSuffix(strings.ReplaceAll(string(data), "_", ""), "n")
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return f, true
+	}
+	if n, err := strconv.ParseInt(s, 0, 64); err == nil {
+		return float64(n), true
 	}
 	return 0, false
 }
@@ -410,17 +417,7 @@ func (e *estimator) bound(cond js.IExpr, v *js.Var) (to float64, incl, up, ok bo
 	}
 	op, other := b.Op, b.Y
 	if w, isVar := ungroup(b.Y).(*js.Var); isVar && jsast.Resolve(w) == v {
-		other = b.X
-		switch op { // N > v is v < N
-		case js.LtToken:
-			op = js.GtToken
-		case js.GtToken:
-			op = js.LtToken
-		case js.LtEqToken:
-			op = js.GtEqToken
-		case js.GtEqToken:
-			op = js.LtEqToken
-		}
+		other, op = b.X, flip(op) // N > v is v < N
 	} else if w, isVar := ungroup(b.X).(*js.Var); !isVar || jsast.Resolve(w) != v {
 		return 0, false, false, false
 	}
