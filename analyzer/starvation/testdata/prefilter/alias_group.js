@@ -1,0 +1,7 @@
+// A parenthesised (comma) expression that ends in the queue.
+const defer = (0, process.nextTick);
+
+function again() {
+  defer(again); // want "again re-queues itself"
+}
+again();
