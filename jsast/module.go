@@ -219,6 +219,21 @@ func PositionIn(src []byte, off int) Position {
 	return position(src, lineStarts(src), off)
 }
 
+// Lines converts byte offsets of one source to positions, finding its line
+// starts once (PositionIn finds them at every call).
+type Lines struct {
+	src    []byte
+	starts []int
+}
+
+// NewLines returns the Lines of src.
+func NewLines(src []byte) *Lines { return &Lines{src, lineStarts(src)} }
+
+// Position is PositionIn(src, off).
+func (l *Lines) Position(off int) Position {
+	return position(l.src, l.starts, off)
+}
+
 // packageKinds caches the "type" of package.json contents: every file of a
 // package asks, and decoding is the expensive part.
 var packageKinds sync.Map // string(content) → Kind

@@ -186,6 +186,8 @@ type runState struct {
 	units map[string]*unit
 	errs  []error
 
+	lines sync.Map // path → *jsast.Lines (linesOf)
+
 	configs    *config.Loader  // config.go
 	badConfigs map[string]bool // invalid configuration files reported
 }
@@ -749,10 +751,25 @@ func (r *runState) location(u *unit, pos, end token.Pos) Location {
 	loc := Location{Path: tf.Name(), Span: jsast.Span{Start: start, End: stop}}
 	if tf.Name() == u.path && u.mod != nil && u.mod.Module != nil {
 		loc.Start, loc.End = u.mod.Position(start), u.mod.Position(stop)
-	} else if b, err := r.readFile(tf.Name()); err == nil {
-		loc.Start, loc.End = jsast.PositionIn(b, start), jsast.PositionIn(b, stop)
+	} else if l := r.linesOf(tf.Name()); l != nil {
+		loc.Start, loc.End = l.Position(start), l.Position(stop)
 	}
 	return loc
+}
+
+// linesOf returns the line table of a file, found once per run: a module
+// that was not parsed, or the hops of a chain in another file, may report
+// many positions in a large file.
+func (r *runState) linesOf(path string) *jsast.Lines {
+	if l, ok := r.lines.Load(path); ok {
+		return l.(*jsast.Lines)
+	}
+	b, err := r.readFile(path)
+	if err != nil {
+		return nil
+	}
+	l, _ := r.lines.LoadOrStore(path, jsast.NewLines(b))
+	return l.(*jsast.Lines)
 }
 
 func offsetOf(tf *token.File, p token.Pos) int {
