@@ -162,9 +162,10 @@ type unit struct {
 	diags   []analysis.Diagnostic
 	diagsBy []*analysis.Analyzer
 	failed  bool
-	skipped bool                 // not parsed: no analyzer needed the syntax tree
-	lexical []*analysis.Analyzer // of a skipped module: the analyzers to run on its tokens
-	index   int                  // Tarjan
+	skipped bool                        // not parsed: no analyzer needed the syntax tree
+	lexical []*analysis.Analyzer        // of a skipped module: the analyzers to run on its tokens
+	dropped map[*analysis.Analyzer]bool // analyzers whose prefilters show they cannot report here
+	index   int                         // Tarjan
 	low     int
 	onStack bool
 
@@ -503,8 +504,9 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	}
 	u.mod = res.(*jsmodule.Module)
 	u.results[jsmodule.Analyzer] = res
+	need := r.needed(u)
 	for _, a := range r.analyzers {
-		if a == jstokens.Analyzer || a == jsmodule.Analyzer || ctx.Err() != nil {
+		if a == jstokens.Analyzer || a == jsmodule.Analyzer || !need[a] || ctx.Err() != nil {
 			continue
 		}
 		if !u.report && len(a.FactTypes) == 0 && !r.requiredForFacts(a) {
@@ -526,12 +528,16 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 }
 
 // candidate reports whether module u needs its parse (see
-// Options.Prefilters); when it does not, u.lexical lists the analyzers to
-// run on its tokens.
+// Options.Prefilters). It records in u.dropped the analyzers whose
+// prefilters show they cannot report on u, so they do not run even if the
+// module is parsed for others; when it is not parsed, u.lexical lists the
+// analyzers to run on its tokens.
 func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
-	if !t.Complete() || bytes.Contains(t.Src, []byte("blockcheck-")) || len(r.allFacts(u)) > 0 {
-		return true
+	if !t.Complete() {
+		return true // lexical errors: the tokens are not to be trusted
 	}
+	parse := bytes.Contains(t.Src, []byte("blockcheck-")) || len(r.allFacts(u)) > 0
+	var kept []*analysis.Analyzer
 	for _, a := range r.opt.Analyzers {
 		if !u.report && len(a.FactTypes) == 0 {
 			continue // a dependency loaded only for its facts
@@ -542,17 +548,44 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 			}
 		}
 		f, ok := r.opt.Prefilters[a]
-		if !ok {
-			return true
-		}
-		if f.Keep(t) {
-			if f.Lexical == nil || !f.Lexical(t) {
-				return true
+		switch {
+		case !ok:
+			parse = true
+		case f.Keep(t):
+			kept = append(kept, a)
+			parse = parse || f.Lexical == nil || !f.Lexical(t)
+		case len(a.FactTypes) == 0: // facts may come from imports
+			if u.dropped == nil {
+				u.dropped = map[*analysis.Analyzer]bool{}
 			}
-			u.lexical = append(u.lexical, a)
+			u.dropped[a] = true
 		}
 	}
-	return false
+	if !parse {
+		u.lexical = kept
+	}
+	return parse
+}
+
+// needed returns the analyzers to run on parsed module u: those no
+// prefilter dropped, and what they require.
+func (r *runState) needed(u *unit) map[*analysis.Analyzer]bool {
+	need := map[*analysis.Analyzer]bool{}
+	var mark func(a *analysis.Analyzer)
+	mark = func(a *analysis.Analyzer) {
+		if !need[a] {
+			need[a] = true
+			for _, req := range a.Requires {
+				mark(req)
+			}
+		}
+	}
+	for _, a := range r.opt.Analyzers {
+		if !u.dropped[a] {
+			mark(a)
+		}
+	}
+	return need
 }
 
 // requiredForFacts reports whether a fact-producing analyzer needs a.
