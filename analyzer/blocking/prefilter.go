@@ -72,6 +72,21 @@ var catalogueModules, catalogueMembers = func() (map[string]bool, map[string]boo
 	return mods, members
 }()
 
+// moduleShape is what the catalogue's module names look like, to look up
+// only strings that may be one.
+var moduleShape = func() (out struct {
+	starts [256]bool
+	maxLen int
+}) {
+	for m := range catalogueModules {
+		if m != "" {
+			out.starts[m[0]] = true
+			out.maxLen = max(out.maxLen, len(m))
+		}
+	}
+	return out
+}()
+
 // memberStarts are the first bytes of the catalogue's member names, and
 // of names ending in Sync: the scan looks up only words starting so.
 var memberStarts = func() (out [256]bool) {
@@ -95,7 +110,7 @@ func scanNames(t *jstokens.Tokens) names {
 		case js.StringToken, js.TemplateToken:
 			s := t.Text(i)
 			s = bytes.TrimPrefix(s[1:len(s)-1], []byte("node:"))
-			if catalogueModules[string(s)] {
+			if len(s) > 0 && len(s) <= moduleShape.maxLen && moduleShape.starts[s[0]] && catalogueModules[string(s)] {
 				n.modules[string(s)] = true
 			}
 		case js.IdentifierToken:

@@ -30,53 +30,62 @@ type constValue struct {
 // tokenConsts evaluates constant string expressions on a module's tokens.
 type tokenConsts struct {
 	t     *jstokens.Tokens
-	decls map[string][][2]int // name → the token range of each initialiser; {-1, -1}: a declarator whose kind the tokens do not show
+	decls map[string][][2]int // name → the token range of each initialiser; {-1, -1}: a declarator whose kind the tokens do not show (declarations, built for the first name)
 	names map[string]constValue
 }
 
 func tokenConstsOf(t *jstokens.Tokens) *tokenConsts {
 	return t.Memo("redos.consts", func() any {
-		c := &tokenConsts{t: t, decls: map[string][][2]int{}, names: map[string]constValue{}}
-		declared := map[int]bool{} // declarators of var, let and const statements
-		for d := 0; d < t.Len(); d++ {
-			kind := t.Type(d)
-			if kind != js.ConstToken && kind != js.VarToken && kind != js.LetToken {
-				continue
-			}
-			// const A = "x", B = A + "y": follow the declarators while the
-			// tokens show where each ends.
-			for k := d + 1; t.Type(k) == js.IdentifierToken; {
-				declared[k] = true
-				next := k + 1
-				if t.Type(k+1) == js.EqToken {
-					if next = t.ExpressionEnd(k + 2); next < 0 {
-						break
-					}
-					if kind == js.ConstToken {
-						c.decls[string(t.Text(k))] = append(c.decls[string(t.Text(k))], [2]int{k + 2, next})
-					}
-				}
-				if t.Type(next) != js.CommaToken {
+		return &tokenConsts{t: t, names: map[string]constValue{}}
+	}).(*tokenConsts)
+}
+
+// declarations indexes the module's const declarators, and the names
+// after a comma and before = that may be const declarators.
+func (c *tokenConsts) declarations() {
+	t := c.t
+	c.decls = map[string][][2]int{}
+	declared := make([]bool, t.Len()) // declarators of var, let and const statements
+	for d := 0; d < t.Len(); d++ {
+		kind := t.Type(d)
+		if kind != js.ConstToken && kind != js.VarToken && kind != js.LetToken {
+			continue
+		}
+		// const A = "x", B = A + "y": follow the declarators while the
+		// tokens show where each ends.
+		for k := d + 1; t.Type(k) == js.IdentifierToken; {
+			declared[k] = true
+			next := k + 1
+			if t.Type(k+1) == js.EqToken {
+				if next = t.ExpressionEnd(k + 2); next < 0 {
 					break
 				}
-				k = next + 1
+				if kind == js.ConstToken {
+					c.decls[string(t.Text(k))] = append(c.decls[string(t.Text(k))], [2]int{k + 2, next})
+				}
 			}
-		}
-		for i := 1; i+1 < t.Len(); i++ {
-			if t.Type(i) == js.IdentifierToken && t.Type(i+1) == js.EqToken && t.Type(i-1) == js.CommaToken && !declared[i] {
-				// f(a, B = ...), a, B = ..., or a declarator after an
-				// initialiser the tokens could not follow.
-				c.decls[string(t.Text(i))] = append(c.decls[string(t.Text(i))], [2]int{-1, -1})
+			if t.Type(next) != js.CommaToken {
+				break
 			}
+			k = next + 1
 		}
-		return c
-	}).(*tokenConsts)
+	}
+	for i := 1; i+1 < t.Len(); i++ {
+		if t.Type(i) == js.IdentifierToken && t.Type(i+1) == js.EqToken && t.Type(i-1) == js.CommaToken && !declared[i] {
+			// f(a, B = ...), a, B = ..., or a declarator after an
+			// initialiser the tokens could not follow.
+			c.decls[string(t.Text(i))] = append(c.decls[string(t.Text(i))], [2]int{-1, -1})
+		}
+	}
 }
 
 // name returns the value of a name used in a constant expression.
 func (c *tokenConsts) name(n string) constValue {
 	if v, ok := c.names[n]; ok {
 		return v
+	}
+	if c.decls == nil {
+		c.declarations()
 	}
 	decls := c.decls[n]
 	switch {
