@@ -23,6 +23,9 @@ func (t *Tokens) loops() any {
 	var out []Loop
 	tails := map[int]bool{} // the while of each do-while
 	for i := 0; i < t.Len(); i++ {
+		if prev := t.Type(i - 1); prev == js.DotToken || prev == js.OptChainToken || t.Type(i+1) == js.ColonToken {
+			continue // x.do(...), {while: 1}: a property's name
+		}
 		switch t.Type(i) {
 		case js.ForToken:
 			open := i + 1

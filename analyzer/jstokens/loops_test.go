@@ -1,0 +1,32 @@
+package jstokens
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/blockcheck/blockcheck/jsast"
+)
+
+func TestLoops(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want []js.TokenType
+	}{
+		{"for (let i = 0; i < n; i++) f(i)", []js.TokenType{js.ForToken}},
+		{"for (const k in o) {} for (const v of a) {}", nil},
+		{"do { x++ } while (x < 3); while (y) {}", []js.TokenType{js.DoToken, js.WhileToken}},
+		{"q.do(job); while (busy) {}", []js.TokenType{js.WhileToken}},
+		{"const o = {while: 1, for: 2}; o?.do; while (a) b()", []js.TokenType{js.WhileToken}},
+	} {
+		toks := &Tokens{Lexed: jsast.Lex("m.js", []byte(c.src))}
+		var got []js.TokenType
+		for _, l := range toks.Loops() {
+			got = append(got, l.Keyword)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: loops %v, want %v", c.src, got, c.want)
+		}
+	}
+}
