@@ -39,15 +39,6 @@ func Prefilter(t *jstokens.Tokens) bool {
 	s := scan{t: t}
 	for _, l := range loops {
 		switch l.Keyword {
-		case js.DoToken:
-			if _, member := t.Member(l.Range[0]); member {
-				// x.do(...); while (...) ...: Loops takes the call for the
-				// body of a do-while, and the while for its tail.
-				var ok bool
-				if l, ok = s.tail(l); !ok {
-					continue
-				}
-			}
 		case js.WhileToken:
 			// do {...}; while (...): the parser takes it for a do-while
 			// (Node does not), Loops for a while.
@@ -60,18 +51,6 @@ func Prefilter(t *jstokens.Tokens) bool {
 		}
 	}
 	return false
-}
-
-// tail returns the while loop that Loops took for the tail of do-while l.
-func (s *scan) tail(l jstokens.Loop) (jstokens.Loop, bool) {
-	t := s.t
-	w := l.Cond[0] - 2
-	if t.Type(w) != js.WhileToken || t.Match(w+1) < w {
-		return l, false
-	}
-	end := t.Match(w + 1)
-	body := t.Statement(end + 1)
-	return jstokens.Loop{Keyword: js.WhileToken, Range: [2]int{w, body[1]}, Cond: [2]int{w + 2, end}, Body: body}, true
 }
 
 // What the prefilter knows of the module, in the order it learns it: a
