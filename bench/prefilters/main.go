@@ -2,7 +2,9 @@
 // prefilter keeps: bytes and files per rule, the bytes of those the rule
 // needs parsed (it cannot find everything from the tokens: see
 // jstokens.Filter), the bytes only that rule needs parsed, the union (what
-// check parses), and the largest parsed files with the rules that need it.
+// check parses), the time each prefilter takes (one worker; a scan several
+// share is counted for the first), and the largest parsed files with the
+// rules that need it.
 //
 //	go run ./bench/prefilters [-top N] DIR
 //
@@ -17,9 +19,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/internal/config"
 	"github.com/blockcheck/blockcheck/internal/files"
 	"github.com/blockcheck/blockcheck/jsast"
 )
@@ -45,7 +49,9 @@ func main() {
 	}
 	var kept []file
 	bytes, count, parsed, only := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	spent := map[string]time.Duration{} // in the rule's prefilter (and Lexical), scans it shares with another included
 	total, n := 0, 0
+	configs := &config.Loader{ReadFile: os.ReadFile} // shared, as in the driver
 	paths, errs := files.Walk([]string{root}, files.Options{IncludeNodeModules: true})
 	for _, err := range errs {
 		fmt.Fprintln(os.Stderr, err)
@@ -58,13 +64,17 @@ func main() {
 		}
 		total += len(src)
 		n++
-		t := &jstokens.Tokens{Lexed: jsast.Lex(p, src), ReadFile: os.ReadFile}
+		t := &jstokens.Tokens{Lexed: jsast.Lex(p, src), ReadFile: os.ReadFile, Config: configs.For}
 		var by []string
 		for _, r := range rules {
-			if r.Prefilter(t) {
+			start := time.Now()
+			keep := r.Prefilter(t)
+			lexical := keep && r.Lexical != nil && r.Lexical(t)
+			spent[r.Name] += time.Since(start)
+			if keep {
 				bytes[r.Name] += len(src)
 				count[r.Name]++
-				if r.Lexical == nil || !r.Lexical(t) {
+				if !lexical {
 					by = append(by, r.Name)
 					parsed[r.Name] += len(src)
 				}
@@ -83,9 +93,9 @@ func main() {
 	}
 	mb := func(b int) float64 { return float64(b) / 1e6 }
 	fmt.Printf("%d files, %.1f MB; parsed: %d files, %.1f MB (%.0f%%)\n", n, mb(total), len(kept), mb(keptBytes), 100*float64(keptBytes)/float64(max(total, 1)))
-	fmt.Printf("%-24s %8s %9s %10s %9s\n", "rule", "files", "kept MB", "parse MB", "only MB")
+	fmt.Printf("%-24s %8s %9s %10s %9s %8s\n", "rule", "files", "kept MB", "parse MB", "only MB", "time ms")
 	for _, r := range rules {
-		fmt.Printf("%-24s %8d %9.1f %10.1f %9.1f\n", r.Name, count[r.Name], mb(bytes[r.Name]), mb(parsed[r.Name]), mb(only[r.Name]))
+		fmt.Printf("%-24s %8d %9.1f %10.1f %9.1f %8.0f\n", r.Name, count[r.Name], mb(bytes[r.Name]), mb(parsed[r.Name]), mb(only[r.Name]), spent[r.Name].Seconds()*1000)
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].size > kept[j].size })
 	for _, f := range kept[:min(*top, len(kept))] {
