@@ -10,10 +10,13 @@ import (
 
 	"github.com/blockcheck/blockcheck/analyzer"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/jsast"
 )
 
-// FuzzRules runs every rule over arbitrary text served as one module: no
-// analyzer may panic (the driver turns a panic into an "internal error"
+// FuzzRules runs every rule over arbitrary text served as one module, as
+// an editor runs them and as check does (with prefilters): no analyzer may
+// panic (the driver turns a panic into an "internal error"
 // diagnostic, which fails here) and every position must lie in the file.
 func FuzzRules(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("*", "testdata", "*.js"))
@@ -25,7 +28,7 @@ func FuzzRules(f *testing.F) {
 	}
 	f.Add([]byte("while (Date.now() < end) {}"))
 	f.Add([]byte("process.nextTick(function f() { process.nextTick(f) })"))
-	analyzers := analyzer.Analyzers()
+	analyzers, prefilters := analyzer.Analyzers(), analyzer.Prefilters()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const path = "/fuzz/main.js"
 		readFile := func(p string) ([]byte, error) {
@@ -34,19 +37,33 @@ func FuzzRules(f *testing.F) {
 			}
 			return nil, &fs.PathError{Op: "read", Path: p, Err: fs.ErrNotExist}
 		}
-		res := driver.Run(context.Background(), []string{path}, driver.Options{Analyzers: analyzers, ReadFile: readFile, Root: "/fuzz"})
-		for _, e := range res.Errors {
-			if !errors.Is(e, fs.ErrNotExist) {
-				t.Errorf("run error: %v", e)
+		opt := driver.Options{Analyzers: analyzers, ReadFile: readFile, Root: "/fuzz"}
+		check(t, src, driver.Run(context.Background(), []string{path}, opt))
+		// As check runs them: prefilters, and rules on tokens alone. The
+		// driver keeps a module whose prefilter panics; here it must not.
+		toks := &jstokens.Tokens{Lexed: jsast.Lex(path, src), ReadFile: readFile}
+		for _, f := range prefilters {
+			if f.Keep(toks) && f.Lexical != nil {
+				f.Lexical(toks)
 			}
 		}
-		for _, d := range res.Diagnostics {
-			if d.Span.Start < 0 || d.Span.End > len(src) || d.Span.Start > d.Span.End {
-				t.Errorf("%s: span %v outside a %d-byte file: %s", d.Rule, d.Span, len(src), d.Message)
-			}
-			if len(d.Message) > 13 && d.Message[:14] == "internal error" {
-				t.Errorf("%s crashed: %s", d.Rule, d.Message)
-			}
-		}
+		opt.Prefilters = prefilters
+		check(t, src, driver.Run(context.Background(), []string{path}, opt))
 	})
+}
+
+func check(t *testing.T, src []byte, res *driver.Result) {
+	for _, e := range res.Errors {
+		if !errors.Is(e, fs.ErrNotExist) {
+			t.Errorf("run error: %v", e)
+		}
+	}
+	for _, d := range res.Diagnostics {
+		if d.Span.Start < 0 || d.Span.End > len(src) || d.Span.Start > d.Span.End {
+			t.Errorf("%s: span %v outside a %d-byte file: %s", d.Rule, d.Span, len(src), d.Message)
+		}
+		if len(d.Message) > 13 && d.Message[:14] == "internal error" {
+			t.Errorf("%s crashed: %s", d.Rule, d.Message)
+		}
+	}
 }

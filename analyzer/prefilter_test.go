@@ -125,3 +125,23 @@ func TestLexical(t *testing.T) {
 		t.Errorf("lexed: %v\nparsed: %v", some.Diagnostics, all.Diagnostics)
 	}
 }
+
+// TestPrefilterPanics checks that a prefilter that panics costs a parse,
+// not the run: the module is analyzed as without prefilters.
+func TestPrefilterPanics(t *testing.T) {
+	path, _ := filepath.Abs(filepath.Join("redos", "testdata", "literals.js"))
+	opt := driver.Options{Analyzers: analyzer.Analyzers(), Rules: analyzer.Names()}
+	all := driver.Run(context.Background(), []string{path}, opt)
+	opt.Prefilters = analyzer.Prefilters()
+	for a, f := range opt.Prefilters {
+		f.Keep = func(*jstokens.Tokens) bool { panic("bug") }
+		opt.Prefilters[a] = f
+	}
+	some := driver.Run(context.Background(), []string{path}, opt)
+	if m := some.Modules[path]; m == nil || m.Module == nil {
+		t.Fatalf("literals.js was not parsed after its prefilters panicked")
+	}
+	if got, want := findings(some), findings(all); !slices.Equal(got, want) {
+		t.Errorf("after panicking prefilters, %d findings; without prefilters, %d:\n%s", len(got), len(want), diff(got, want))
+	}
+}

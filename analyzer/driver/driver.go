@@ -548,12 +548,16 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 			}
 		}
 		f, ok := r.opt.Prefilters[a]
+		var keep, lexical bool
+		if ok {
+			keep, lexical = filter(f, t)
+		}
 		switch {
 		case !ok:
 			parse = true
-		case f.Keep(t):
+		case keep:
 			kept = append(kept, a)
-			parse = parse || f.Lexical == nil || !f.Lexical(t)
+			parse = parse || !lexical
 		case len(a.FactTypes) == 0: // facts may come from imports
 			if u.dropped == nil {
 				u.dropped = map[*analysis.Analyzer]bool{}
@@ -565,6 +569,21 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 		u.lexical = kept
 	}
 	return parse
+}
+
+// filter asks a rule's filter about a module. A prefilter that panics
+// keeps the module for the parse, where the analyzer's own run reports
+// what goes wrong: a prefilter's bug costs time, never a crash or a
+// finding.
+func filter(f jstokens.Filter, t *jstokens.Tokens) (keep, lexical bool) {
+	defer func() {
+		if recover() != nil {
+			keep, lexical = true, false
+		}
+	}()
+	keep = f.Keep(t)
+	lexical = keep && f.Lexical != nil && f.Lexical(t)
+	return keep, lexical
 }
 
 // needed returns the analyzers to run on parsed module u: those no
