@@ -538,12 +538,22 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 	}
 	parse := bytes.Contains(t.Src, []byte("blockcheck-")) || len(r.allFacts(u)) > 0
 	var kept []*analysis.Analyzer
+	drop := func(a *analysis.Analyzer) {
+		if len(a.FactTypes) > 0 {
+			return // its facts may come from imports
+		}
+		if u.dropped == nil {
+			u.dropped = map[*analysis.Analyzer]bool{}
+		}
+		u.dropped[a] = true
+	}
 	for _, a := range r.opt.Analyzers {
 		if !u.report && len(a.FactTypes) == 0 {
 			continue // a dependency loaded only for its facts
 		}
 		if r.opt.Severity != nil {
 			if _, on := r.opt.Severity(RuleOf(a), u.path, Error); !on {
+				drop(a) // turned off here
 				continue
 			}
 		}
@@ -558,11 +568,8 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 		case keep:
 			kept = append(kept, a)
 			parse = parse || !lexical
-		case len(a.FactTypes) == 0: // facts may come from imports
-			if u.dropped == nil {
-				u.dropped = map[*analysis.Analyzer]bool{}
-			}
-			u.dropped[a] = true
+		default:
+			drop(a)
 		}
 	}
 	if !parse {
