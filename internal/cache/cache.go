@@ -7,6 +7,7 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -23,13 +24,16 @@ import (
 )
 
 // formatVersion changes when the file layout changes.
-const formatVersion = "blockcheck-cache/1"
+const formatVersion = "blockcheck-cache/2"
 
 // Cache is a loaded cache file.
 type Cache struct {
 	path    string
 	key     string
 	entries map[string]*Entry
+	files   []file         // every file an entry depends on, each once
+	index   map[string]int // path → its place in files
+	dirty   bool           // entries changed since Open: Save writes
 
 	mu     sync.Mutex
 	hashes map[string]string // file path → content hash, this run
@@ -37,14 +41,23 @@ type Cache struct {
 
 // Entry is what is kept for one file.
 type Entry struct {
-	Hash        string            // of the file's content
-	Config      string            // hash of the configuration files that apply to it
-	Deps        map[string]string // in-tree modules it depends on → content hash
+	Hash        string  // of the file's content
+	Config      string  // hash of the configuration files that apply to it
+	Deps        []int32 // in-tree modules it depends on: indices into the file's Files
 	Diagnostics []driver.Diagnostic
+}
+
+// file is a module entries depend on, with its content hash when they
+// were stored. Entries share it: a large tree's modules have many
+// dependencies in common.
+type file struct {
+	Path, Hash string
+	fresh      int8 // 0 not checked this run, 1 unchanged, -1 changed
 }
 
 type fileData struct {
 	Format, Key string
+	Files       []file
 	Entries     map[string]*Entry
 }
 
@@ -52,16 +65,25 @@ type fileData struct {
 // (the build of blockcheck and the options that change findings). A
 // missing, unreadable or foreign file gives an empty cache.
 func Open(path, key string) *Cache {
-	c := &Cache{path: path, key: key, entries: map[string]*Entry{}, hashes: map[string]string{}}
+	c := &Cache{path: path, key: key, entries: map[string]*Entry{}, index: map[string]int{}, hashes: map[string]string{}}
 	f, err := os.Open(path)
 	if err != nil {
 		return c
 	}
 	defer f.Close()
 	var d fileData
-	if gob.NewDecoder(f).Decode(&d) == nil && d.Format == formatVersion && d.Key == key {
-		c.entries = d.Entries
+	if gob.NewDecoder(bufio.NewReader(f)).Decode(&d) != nil || d.Format != formatVersion || d.Key != key {
+		return c
 	}
+	for i, f := range d.Files {
+		c.index[f.Path] = i
+	}
+	for p, e := range d.Entries {
+		if !slices.ContainsFunc(e.Deps, func(i int32) bool { return i < 0 || int(i) >= len(d.Files) }) {
+			c.entries[p] = e
+		}
+	}
+	c.files = d.Files
 	return c
 }
 
@@ -90,12 +112,25 @@ func (c *Cache) Lookup(path string) ([]driver.Diagnostic, bool) {
 	if !ok || e.Hash == "" || e.Hash != c.Hash(path) || e.Config != c.configHash(path) {
 		return nil, false
 	}
-	for dep, h := range e.Deps {
-		if c.Hash(dep) != h {
+	for _, i := range e.Deps {
+		if !c.unchanged(int(i)) {
 			return nil, false
 		}
 	}
 	return e.Diagnostics, true
+}
+
+// unchanged reports whether dependency i still has the content it had
+// when the entries naming it were stored.
+func (c *Cache) unchanged(i int) bool {
+	f := &c.files[i]
+	if f.fresh == 0 {
+		f.fresh = -1
+		if c.Hash(f.Path) == f.Hash {
+			f.fresh = 1
+		}
+	}
+	return f.fresh > 0
 }
 
 // Store records the findings of files analyzed this run: diags (all of
@@ -106,21 +141,65 @@ func (c *Cache) Store(paths []string, diags []driver.Diagnostic, deps func(path 
 		byPath[d.Path] = append(byPath[d.Path], d)
 	}
 	for _, p := range paths {
-		e := &Entry{Hash: c.Hash(p), Config: c.configHash(p), Deps: map[string]string{}, Diagnostics: byPath[p]}
+		e := &Entry{Hash: c.Hash(p), Config: c.configHash(p), Diagnostics: byPath[p]}
 		if e.Hash == "" {
 			continue
 		}
 		for _, d := range deps(p) {
-			e.Deps[d] = c.Hash(d)
+			e.Deps = append(e.Deps, int32(c.fileIndex(d)))
 		}
 		c.entries[p] = e
+		c.dirty = true
 	}
 }
 
-// Save writes the cache, replacing the file atomically.
+// fileIndex returns the place of dependency path in c.files, with its
+// content now. A dependency that changed since older entries named it
+// gets a new place: those entries, now invalid, keep the old one until
+// Save drops them.
+func (c *Cache) fileIndex(path string) int {
+	if i, ok := c.index[path]; ok && c.unchanged(i) {
+		return i
+	}
+	c.files = append(c.files, file{Path: path, Hash: c.Hash(path), fresh: 1})
+	c.index[path] = len(c.files) - 1
+	return len(c.files) - 1
+}
+
+// compact drops the entries that depend on a file known to have changed,
+// and the files no entry depends on.
+func (c *Cache) compact() {
+	place := make([]int32, len(c.files))
+	var files []file
+	for p, e := range c.entries {
+		if slices.ContainsFunc(e.Deps, func(i int32) bool { return c.files[i].fresh < 0 }) {
+			delete(c.entries, p)
+			continue
+		}
+		for k, i := range e.Deps {
+			if place[i] == 0 {
+				files = append(files, c.files[i])
+				place[i] = int32(len(files)) // 1-based: 0 is unplaced
+			}
+			e.Deps[k] = place[i] - 1
+		}
+	}
+	c.files = files
+	c.index = map[string]int{}
+	for i, f := range files {
+		c.index[f.Path] = i
+	}
+}
+
+// Save writes the cache, replacing the file atomically, if this run
+// stored anything.
 func (c *Cache) Save() error {
+	if !c.dirty {
+		return nil
+	}
+	c.compact()
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(fileData{Format: formatVersion, Key: c.key, Entries: c.entries}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(fileData{Format: formatVersion, Key: c.key, Files: c.files, Entries: c.entries}); err != nil {
 		return err
 	}
 	dir := filepath.Dir(c.path)
@@ -136,6 +215,7 @@ func (c *Cache) Save() error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
+	c.dirty = false
 	return os.Rename(tmp.Name(), c.path)
 }
 

@@ -56,3 +56,51 @@ func TestLookupInvalidation(t *testing.T) {
 		t.Errorf("corrupt cache file gave a hit")
 	}
 }
+
+// TestSharedDependency checks entries that share a dependency when it
+// changes and only some of them are analyzed again, and that a run that
+// stores nothing leaves the file alone.
+func TestSharedDependency(t *testing.T) {
+	dir := t.TempDir()
+	a, b, c := filepath.Join(dir, "a.js"), filepath.Join(dir, "b.js"), filepath.Join(dir, "c.js")
+	os.WriteFile(a, []byte("require('./b')"), 0o644)
+	os.WriteFile(c, []byte("require('./b')"), 0o644)
+	os.WriteFile(b, []byte("module.exports = 1"), 0o644)
+	loc := filepath.Join(dir, "cache")
+	deps := func(p string) []string {
+		if p == b {
+			return nil
+		}
+		return []string{b}
+	}
+	store := func(paths ...string) {
+		cc := Open(loc, "k")
+		cc.Store(paths, nil, deps)
+		if err := cc.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hit := func(path string) bool {
+		_, ok := Open(loc, "k").Lookup(path)
+		return ok
+	}
+	store(a, b, c)
+	if !hit(a) || !hit(c) {
+		t.Fatal("a and c should hit")
+	}
+	before, _ := os.Stat(loc)
+	if err := Open(loc, "k").Save(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(loc); !os.SameFile(before, after) {
+		t.Errorf("a run that stored nothing rewrote the cache")
+	}
+	os.WriteFile(b, []byte("module.exports = 2"), 0o644)
+	store(a, b) // c is not part of this run
+	if !hit(a) || !hit(b) {
+		t.Errorf("a and b were stored with b's new content: should hit")
+	}
+	if hit(c) {
+		t.Errorf("c depends on the old b: must not hit")
+	}
+}
