@@ -336,31 +336,7 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 		}
 		return m.repeat(n, pos, dir, n.min, n.max, k)
 	case mLook:
-		mark := m.save(0, len(m.caps))
-		defer m.drop(mark)
-		d := 1
-		if n.behind {
-			d = -1
-		}
-		r := m.match(n.kids[0], pos, d, func(int) bool { return true })
-		if m.aborted {
-			return false
-		}
-		if n.negated {
-			m.restore(mark, 0, len(m.caps))
-			if r {
-				return false
-			}
-			return k(pos)
-		}
-		if !r {
-			return false
-		}
-		if k(pos) {
-			return true
-		}
-		m.restore(mark, 0, len(m.caps))
-		return false
+		return m.look(n, pos, k)
 	case mBackref:
 		for _, g := range n.refs {
 			s, e := m.caps[2*g], m.caps[2*g+1]
@@ -391,6 +367,37 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 		}
 		return ok && k(pos)
 	}
+	return false
+}
+
+// look matches lookaround n at pos. (Its own function: match has too many
+// returns for the compiler to inline the deferred drop, and a deferred
+// call run through the runtime is slow on this hot path.)
+func (m *matcher) look(n *mnode, pos int, k cont) bool {
+	mark := m.save(0, len(m.caps))
+	defer m.drop(mark)
+	d := 1
+	if n.behind {
+		d = -1
+	}
+	r := m.match(n.kids[0], pos, d, func(int) bool { return true })
+	if m.aborted {
+		return false
+	}
+	if n.negated {
+		m.restore(mark, 0, len(m.caps))
+		if r {
+			return false
+		}
+		return k(pos)
+	}
+	if !r {
+		return false
+	}
+	if k(pos) {
+		return true
+	}
+	m.restore(mark, 0, len(m.caps))
 	return false
 }
 
