@@ -5,23 +5,14 @@ import (
 
 	"github.com/tdewolff/parse/v2/js"
 
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/analyzer/resolve"
 )
 
 // Lexical helpers of the prefilter.
 
 // lineBreak reports whether a line break separates tokens j and j+1.
-func (s *scan) lineBreak(j int) bool {
-	if j < 0 || j+1 >= s.t.Len() {
-		return true
-	}
-	for _, c := range s.t.Src[s.t.Span(j).End:s.t.Span(j+1).Start] {
-		if c == '\n' || c == '\r' {
-			return true
-		}
-	}
-	return false
-}
+func (s *scan) lineBreak(j int) bool { return s.t.LineBreakBefore(j + 1) }
 
 // stmtEnd returns the end of the statement starting at token k, as
 // Tokens.Statement does (a semicolon, a closing bracket, or a line break
@@ -46,38 +37,12 @@ func (s *scan) stmtEnd(k int) int {
 	return t.Len()
 }
 
-// ends reports whether token k may end an expression (not let: let, a
-// line break and a name declare the name).
-func (s *scan) ends(k int) bool {
-	switch tt := s.t.Type(k); {
-	case tt == js.LetToken:
-		return false
-	case js.IsIdentifier(tt), js.IsNumeric(tt):
-		return true
-	default:
-		switch tt {
-		case js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, js.StringToken, js.RegExpToken,
-			js.TemplateToken, js.TemplateEndToken, js.CloseParenToken, js.CloseBracketToken, js.CloseBraceToken,
-			js.IncrToken, js.DecrToken:
-			return true
-		}
-	}
-	return false
-}
+// ends reports whether token k may end an expression.
+func (s *scan) ends(k int) bool { return jstokens.EndsExpression(s.t.Type(k)) }
 
 // starts reports whether token k, after a line break, starts another
-// statement rather than continuing an expression (automatic semicolon
-// insertion).
-func (s *scan) starts(k int) bool {
-	switch tt := s.t.Type(k); {
-	case tt == js.InToken || tt == js.InstanceofToken:
-		return false
-	case js.IsIdentifierName(tt), js.IsNumeric(tt), tt == js.StringToken, tt == js.IncrToken, tt == js.DecrToken,
-		tt == js.OpenBraceToken, tt == js.NotToken, tt == js.BitNotToken:
-		return true
-	}
-	return false
-}
+// statement rather than continuing an expression.
+func (s *scan) starts(k int) bool { return jstokens.StartsStatement(s.t.Type(k)) }
 
 // same reports whether tokens i and j are the same name.
 func (s *scan) same(i, j int) bool {

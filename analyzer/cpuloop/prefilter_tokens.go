@@ -1,7 +1,6 @@
 package cpuloop
 
 import (
-	"bytes"
 	"math"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -170,7 +169,7 @@ func (p *pre) unary(k, depth, nesting int) (interval, int, bool) {
 	case js.DotToken, js.OptChainToken, js.OpenBracketToken, js.OpenParenToken, js.TemplateToken, js.TemplateStartToken:
 		return interval{}, k, false // a property, an index, a call
 	case js.IncrToken, js.DecrToken:
-		if !p.lineBreakBefore(k) {
+		if !p.t.LineBreakBefore(k) {
 			return interval{}, k, false // x++
 		}
 	}
@@ -324,7 +323,7 @@ func (p *pre) functionBody(k int) bool {
 		return true
 	case js.CloseParenToken:
 		o := t.Match(k - 1)
-		if o < 1 || p.lineBreakBefore(k) {
+		if o < 1 || p.t.LineBreakBefore(k) {
 			return false
 		}
 		switch t.Type(o - 1) {
@@ -347,17 +346,6 @@ func continues(t interface{ Type(int) js.TokenType }, k int) bool {
 	default:
 		return js.IsOperator(tt)
 	}
-}
-
-// lineBreakBefore reports whether a line break (or a comment holding one)
-// separates token k from the token before it.
-func (p *pre) lineBreakBefore(k int) bool {
-	t := p.t
-	if k <= 0 || k >= t.Len() {
-		return true
-	}
-	between := t.Src[t.Span(k-1).End:t.Span(k).Start]
-	return bytes.ContainsAny(between, "\n\r\u2028\u2029")
 }
 
 // leaves reports whether the rule sees loop l leave early: a return or a
@@ -417,7 +405,7 @@ func (p *pre) leaves(l jstokens.Loop) bool {
 			if p.member(k) {
 				continue
 			}
-			if isName(t.Type(k+1)) && !p.lineBreakBefore(k+1) || k > inner {
+			if isName(t.Type(k+1)) && !p.t.LineBreakBefore(k+1) || k > inner {
 				return true
 			}
 		}
@@ -488,7 +476,7 @@ func (p *pre) lowerEnd(k, depth int) int {
 	}
 	for j := k; j < t.Len(); j++ {
 		switch tt := t.Type(j); {
-		case j > k && p.lineBreakBefore(j):
+		case j > k && p.t.LineBreakBefore(j):
 			return j
 		case tt == js.SemicolonToken:
 			return j + 1
@@ -565,7 +553,7 @@ func (p *pre) upperEnd(k, depth int) int {
 	}
 	for j := k; j < t.Len(); j++ {
 		switch tt := t.Type(j); {
-		case j > k && startsStatement(tt) && endsExpression(t.Type(j-1)) && p.lineBreakBefore(j):
+		case j > k && startsStatement(tt) && endsExpression(t.Type(j-1)) && p.t.LineBreakBefore(j):
 			return j
 		case tt == js.SemicolonToken:
 			return j + 1

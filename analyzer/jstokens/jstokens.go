@@ -8,6 +8,7 @@
 package jstokens
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 
@@ -106,10 +107,16 @@ func (t *Tokens) StringValue(i int) (string, bool) {
 	return "", false
 }
 
-// LineBreakBefore reports whether a line break separates token k from the
-// token before it (automatic semicolon insertion may end a statement
-// there).
-func (t *Tokens) LineBreakBefore(k int) bool { return k > 0 && k < t.Len() && t.lineBreakBefore(k) }
+// LineBreakBefore reports whether a line terminator (a comment's
+// included) separates token k from the token before it, where automatic
+// semicolon insertion may end a statement; true at either end of the
+// tokens.
+func (t *Tokens) LineBreakBefore(k int) bool {
+	if k <= 0 || k >= t.Len() {
+		return true
+	}
+	return bytes.ContainsAny(t.Src[t.Span(k-1).End:t.Span(k).Start], "\n\r\u2028\u2029")
+}
 
 // ExpressionEnd returns the index of the token after the expression that
 // starts at token i (an initialiser, an argument): the first comma,
@@ -131,7 +138,7 @@ func (t *Tokens) ExpressionEnd(i int) int {
 			k = t.Match(k)
 			continue
 		}
-		if k > i && t.lineBreakBefore(k) && endsStatement(t.Type(k-1)) && startsStatement(typ) {
+		if k > i && t.LineBreakBefore(k) && EndsExpression(t.Type(k-1)) && StartsStatement(typ) {
 			return k
 		}
 	}

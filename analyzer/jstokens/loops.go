@@ -103,36 +103,43 @@ func (t *Tokens) Statement(i int) [2]int {
 			k = t.Match(k)
 			continue
 		}
-		if k > i && t.lineBreakBefore(k) && endsStatement(t.Type(k-1)) && startsStatement(typ) {
+		if k > i && t.LineBreakBefore(k) && EndsExpression(t.Type(k-1)) && StartsStatement(typ) {
 			return [2]int{i, k}
 		}
 	}
 	return [2]int{i, k}
 }
 
-// lineBreakBefore reports whether a line break separates token k from the
-// token before it.
-func (t *Tokens) lineBreakBefore(k int) bool {
-	for _, c := range t.Src[t.Span(k-1).End:t.Span(k).Start] {
-		if c == '\n' || c == '\r' {
-			return true
-		}
-	}
-	return false
-}
-
-func endsStatement(tt js.TokenType) bool {
+// EndsExpression reports whether a token of type tt may end an
+// expression, so that a line break after it may end the statement: a
+// name, a literal, a closing bracket, ++ or --. Not a keyword such as var,
+// new or let (let, a line break and a name declare the name).
+func EndsExpression(tt js.TokenType) bool {
 	switch tt {
-	case js.CloseParenToken, js.CloseBracketToken, js.CloseBraceToken, js.IncrToken, js.DecrToken,
-		js.StringToken, js.TemplateToken, js.TemplateEndToken, js.RegExpToken:
+	case js.LetToken:
+		return false
+	case js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, js.StringToken, js.RegExpToken,
+		js.TemplateToken, js.TemplateEndToken, js.CloseParenToken, js.CloseBracketToken, js.CloseBraceToken,
+		js.IncrToken, js.DecrToken:
 		return true
 	}
-	return js.IsNumeric(tt) || js.IsIdentifierName(tt)
+	return js.IsIdentifier(tt) || js.IsNumeric(tt)
 }
 
-func startsStatement(tt js.TokenType) bool {
-	return js.IsIdentifierName(tt) || js.IsNumeric(tt) || tt == js.StringToken || tt == js.TemplateToken ||
-		tt == js.TemplateStartToken || tt == js.IncrToken || tt == js.DecrToken
+// StartsStatement reports whether a token of type tt, after a line break,
+// starts another statement rather than continuing an expression
+// (automatic semicolon insertion): a name or keyword (not in or
+// instanceof), a literal, ++, --, {, ! or ~. A ( [ or template continues
+// the expression (a call, an index, a tagged template).
+func StartsStatement(tt js.TokenType) bool {
+	switch {
+	case tt == js.InToken || tt == js.InstanceofToken:
+		return false
+	case js.IsIdentifierName(tt), js.IsNumeric(tt), tt == js.StringToken, tt == js.IncrToken, tt == js.DecrToken,
+		tt == js.OpenBraceToken, tt == js.NotToken, tt == js.BitNotToken:
+		return true
+	}
+	return false
 }
 
 // CallAt reports whether token k, an opening parenthesis, starts the

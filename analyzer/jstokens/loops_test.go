@@ -30,3 +30,25 @@ func TestLoops(t *testing.T) {
 		}
 	}
 }
+
+func TestStatement(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want string // the statement at the first token
+	}{
+		{"a = 1\nb = 2", "a = 1"},
+		{"var\n  x = 1; y()", "var\n  x = 1;"},
+		{"a = b\n(c)\nd()", "a = b\n(c)"},
+		{"a = tag\n`x`\nd()", "a = tag\n`x`"},
+		{"a = b\n++c", "a = b"},
+		{"{ x() } y()", "{ x() }"},
+		{"a = b\u2028c()", "a = b"},
+	} {
+		toks := &Tokens{Lexed: jsast.Lex("m.js", []byte(c.src))}
+		r := toks.Statement(0)
+		got := c.src[toks.Span(r[0]).Start:toks.Span(r[1]-1).End]
+		if got != c.want {
+			t.Errorf("%q: statement %q, want %q", c.src, got, c.want)
+		}
+	}
+}
