@@ -252,7 +252,7 @@ func (s *scan) reassigned(l jstokens.Loop, k int) bool {
 // that may read a clock.
 func (s *scan) readsClock(v int) bool {
 	t := s.t
-	end := s.stmtEnd(v)
+	end := s.t.StatementEnd(v)
 	depth := 0
 	for k := v; k < end; k++ {
 		switch tt := t.Type(k); tt {

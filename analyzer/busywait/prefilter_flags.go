@@ -79,7 +79,7 @@ func (s *scan) scope(l jstokens.Loop, k int) (r [2]int, ok bool) {
 			}
 			if tt == js.CloseParenToken && s.head(m, j, k) {
 				// for (let i ...) or catch (e), around the loop
-				end := s.stmtEnd(j + 1)
+				end := s.t.StatementEnd(j + 1)
 				if t.Type(j+1) == js.OpenBraceToken {
 					end = t.Match(j + 1)
 				}
@@ -151,7 +151,7 @@ func (s *scan) varIn(r [2]int, k int) bool {
 			}
 		case js.ArrowToken:
 			if t.Type(j+1) != js.OpenBraceToken {
-				j = s.stmtEnd(j+1) - 1
+				j = s.t.StatementEnd(j+1) - 1
 			}
 		}
 	}
@@ -441,7 +441,7 @@ func (s *scan) list(j int) (decl bool, open int) {
 				return true, -1
 			}
 		}
-		if i > 0 && s.ends(i-1) && s.starts(i) && s.lineBreak(i-1) {
+		if t.SemicolonBefore(i) {
 			return false, -1 // a semicolon inserted before i
 		}
 	}
@@ -647,11 +647,11 @@ func (s *scan) enclosing(k int) [2]int {
 					if t.Type(b+1) == js.OpenBraceToken && t.Match(b+1) > b {
 						return [2]int{j, t.Match(b + 1)}
 					}
-					return [2]int{j, s.stmtEnd(b + 1)}
+					return [2]int{j, s.t.StatementEnd(b + 1)}
 				}
 			}
 		case tt == js.ArrowToken && t.Type(j+1) != js.OpenBraceToken:
-			if end := s.stmtEnd(j + 1); end > k { // k in an arrow's expression
+			if end := s.t.StatementEnd(j + 1); end > k { // k in an arrow's expression
 				p := j - 1
 				if t.Type(p) == js.CloseParenToken {
 					p = t.Match(p)
@@ -685,7 +685,7 @@ func (s *scan) declarators(d int, f func(j int) bool) bool {
 // when it cannot follow the declaration.
 func (s *scan) declaration(d int, name func(j int, sure bool) bool) (found, ok bool) {
 	t := s.t
-	end := s.stmtEnd(d)
+	end := s.t.StatementEnd(d)
 	j := d + 1
 	for j < end {
 		switch tt := t.Type(j); {

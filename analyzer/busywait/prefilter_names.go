@@ -1,6 +1,10 @@
 package busywait
 
-import "github.com/tdewolff/parse/v2/js"
+import (
+	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+)
 
 // The names of the prefilter: what a module's names may be bound to, by
 // their declarations, assignments, patterns and imports (see alias).
@@ -284,7 +288,7 @@ chain:
 	}
 	switch tt := t.Type(k); {
 	case tt == js.CommaToken || tt == js.SemicolonToken || tt == js.CloseParenToken || tt == js.CloseBraceToken ||
-		tt == js.CloseBracketToken || tt == js.ErrorToken || k > v && s.lineBreak(k-1) && s.starts(k):
+		tt == js.CloseBracketToken || tt == js.ErrorToken || k > v && s.lineBreak(k-1) && jstokens.StartsStatement(tt):
 	default:
 		return none // the chain is an operand of a larger expression
 	}
@@ -357,7 +361,7 @@ func (s *scan) arrowBody(k int) ([2]int, bool) {
 	if t.Type(k) == js.OpenBraceToken && t.Match(k) > k {
 		return [2]int{k, t.Match(k) + 1}, true
 	}
-	return [2]int{k, s.stmtEnd(k)}, true
+	return [2]int{k, s.t.StatementEnd(k)}, true
 }
 
 // returnsClock reports whether a function body may return a clock
@@ -368,7 +372,7 @@ func (s *scan) arrowBody(k int) ([2]int, bool) {
 func (s *scan) returnsClock(body [2]int) bool {
 	t := s.t
 	if t.Type(body[0]) == js.OpenBraceToken {
-		if s.stmtEnd(body[0]+1) < body[1]-1 {
+		if s.t.StatementEnd(body[0]+1) < body[1]-1 {
 			return false // the rule follows functions of one statement
 		}
 		body = [2]int{body[0] + 1, body[1] - 1}

@@ -123,24 +123,4 @@ func (t *Tokens) LineBreakBefore(k int) bool {
 // semicolon or unmatched closing bracket outside brackets, or a line break
 // where automatic semicolon insertion ends the statement; -1 if a bracket
 // is not closed.
-func (t *Tokens) ExpressionEnd(i int) int {
-	k := i
-	for ; k < t.Len(); k++ {
-		typ := t.Type(k)
-		switch {
-		case typ == js.CommaToken || typ == js.SemicolonToken ||
-			typ == js.CloseBraceToken || typ == js.CloseParenToken || typ == js.CloseBracketToken:
-			return k
-		case isOpen(typ):
-			if t.Match(k) < k {
-				return -1
-			}
-			k = t.Match(k)
-			continue
-		}
-		if k > i && t.LineBreakBefore(k) && EndsExpression(t.Type(k-1)) && StartsStatement(typ) {
-			return k
-		}
-	}
-	return k
-}
+func (t *Tokens) ExpressionEnd(i int) int { return t.stop(i, true) }

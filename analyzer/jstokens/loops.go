@@ -91,23 +91,52 @@ func (t *Tokens) Statement(i int) [2]int {
 	if t.Type(i) == js.OpenBraceToken && t.Match(i) > i {
 		return [2]int{i, t.Match(i) + 1}
 	}
+	return [2]int{i, t.StatementEnd(i)}
+}
+
+// StatementEnd returns the index after the statement starting at token i,
+// read as an expression statement (a brace there opens an object): past
+// its semicolon, or at a closing bracket of an enclosing group or a line
+// break where automatic semicolon insertion ends it.
+func (t *Tokens) StatementEnd(i int) int {
+	k := t.stop(i, false)
+	if t.Type(k) == js.SemicolonToken {
+		k++
+	}
+	return k
+}
+
+// stop returns the first token from i on, outside the brackets opened
+// from i, that ends a statement (with comma, an expression): a semicolon,
+// a closing bracket, a line break where automatic semicolon insertion
+// ends the statement, or with comma, a comma. With comma, a bracket that
+// is not closed gives -1; without, it is read as any token.
+func (t *Tokens) stop(i int, comma bool) int {
 	k := i
 	for ; k < t.Len(); k++ {
 		typ := t.Type(k)
 		switch {
-		case typ == js.SemicolonToken:
-			return [2]int{i, k + 1}
-		case typ == js.CloseBraceToken || typ == js.CloseParenToken || typ == js.CloseBracketToken:
-			return [2]int{i, k}
+		case typ == js.SemicolonToken || comma && typ == js.CommaToken ||
+			typ == js.CloseBraceToken || typ == js.CloseParenToken || typ == js.CloseBracketToken:
+			return k
 		case isOpen(typ) && t.Match(k) > k:
 			k = t.Match(k)
 			continue
+		case isOpen(typ) && comma:
+			return -1
 		}
-		if k > i && t.LineBreakBefore(k) && EndsExpression(t.Type(k-1)) && StartsStatement(typ) {
-			return [2]int{i, k}
+		if k > i && t.SemicolonBefore(k) {
+			return k
 		}
 	}
-	return [2]int{i, k}
+	return k
+}
+
+// SemicolonBefore reports whether automatic semicolon insertion ends a
+// statement before token k: a line break after a token that may end an
+// expression, before one that starts a statement.
+func (t *Tokens) SemicolonBefore(k int) bool {
+	return k > 0 && t.LineBreakBefore(k) && EndsExpression(t.Type(k-1)) && StartsStatement(t.Type(k))
 }
 
 // EndsExpression reports whether a token of type tt may end an
