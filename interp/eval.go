@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/blockcheck/blockcheck/jsast"
 )
 
 // optShort marks an optional chain that short-circuited.
@@ -214,18 +216,7 @@ func parseNumberLiteral(s string) Value {
 		}
 		return new(big.Int)
 	}
-	if len(s) > 1 && s[0] == '0' {
-		switch s[1] {
-		case 'x', 'X', 'o', 'O', 'b', 'B':
-			n, _ := strconv.ParseUint(s[2:], map[byte]int{'x': 16, 'X': 16, 'o': 8, 'O': 8, 'b': 2, 'B': 2}[s[1]], 64)
-			return float64(n)
-		}
-		if !strings.ContainsAny(s, ".eE89") {
-			n, _ := strconv.ParseUint(s[1:], 8, 64)
-			return float64(n)
-		}
-	}
-	f, _ := strconv.ParseFloat(s, 64)
+	f, _ := jsast.NumberLiteral([]byte(s))
 	return f
 }
 

@@ -1,9 +1,6 @@
 package blocking
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/jsast"
@@ -26,66 +23,7 @@ func (c *callInfo) arg(i int) js.IExpr {
 // number evaluates a constant numeric expression: literals, arithmetic
 // and const variables.
 func (c *callInfo) number(e js.IExpr) (float64, bool) {
-	return evalNumber(e, c.consts, 0)
-}
-
-func evalNumber(e js.IExpr, consts map[*js.Var]js.IExpr, depth int) (float64, bool) {
-	if depth > 16 || e == nil {
-		return 0, false
-	}
-	switch x := e.(type) {
-	case *js.LiteralExpr:
-		if x.TokenType != js.DecimalToken && x.TokenType != js.IntegerToken && x.TokenType != js.HexadecimalToken &&
-			x.TokenType != js.OctalToken && x.TokenType != js.BinaryToken {
-			return 0, false
-		}
-		s := strings.ReplaceAll(string(x.Data), "_", "")
-		if n, err := strconv.ParseFloat(s, 64); err == nil {
-			return n, true
-		}
-		if n, err := strconv.ParseInt(s, 0, 64); err == nil {
-			return float64(n), true
-		}
-	case *js.GroupExpr:
-		return evalNumber(x.X, consts, depth+1)
-	case *js.UnaryExpr:
-		if x.Op == js.NegToken {
-			if n, ok := evalNumber(x.X, consts, depth+1); ok {
-				return -n, true
-			}
-		}
-	case *js.BinaryExpr:
-		a, ok1 := evalNumber(x.X, consts, depth+1)
-		b, ok2 := evalNumber(x.Y, consts, depth+1)
-		if !ok1 || !ok2 {
-			return 0, false
-		}
-		switch x.Op {
-		case js.AddToken:
-			return a + b, true
-		case js.SubToken:
-			return a - b, true
-		case js.MulToken:
-			return a * b, true
-		case js.DivToken:
-			if b != 0 {
-				return a / b, true
-			}
-		case js.ExpToken:
-			r := 1.0
-			for k := 0; k < int(b) && k < 64; k++ {
-				r *= a
-			}
-			return r, true
-		case js.LtLtToken:
-			return float64(int64(a) << uint(b)), true
-		}
-	case *js.Var:
-		if init, ok := consts[jsast.Resolve(x)]; ok {
-			return evalNumber(init, consts, depth+1)
-		}
-	}
-	return 0, false
+	return jsast.Number(e, func(v *js.Var) js.IExpr { return c.consts[v] })
 }
 
 // constants maps const-declared variables to their initialisers.

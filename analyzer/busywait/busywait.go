@@ -567,14 +567,7 @@ func number(e js.IExpr) (float64, bool) {
 		l.TokenType != js.HexadecimalToken && l.TokenType != js.OctalToken && l.TokenType != js.BinaryToken {
 		return 0, false
 	}
-	s := strings.TrimSuffix(strings.ReplaceAll(string(l.Data), "_", ""), "n")
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		return f, true
-	}
-	if n, err := strconv.ParseInt(s, 0, 64); err == nil {
-		return float64(n), true
-	}
-	return 0, false
+	return jsast.NumberLiteral(l.Data)
 }
 
 // flagSpin reports a loop waiting for a variable that nothing in the loop

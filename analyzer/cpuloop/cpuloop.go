@@ -162,59 +162,13 @@ func step(op js.TokenType) float64 {
 
 // value evaluates a constant number: literals, variables with one value
 // (const, or let/var never reassigned), arithmetic.
-func (e *estimator) value(x js.IExpr, depth int) (float64, bool) {
-	if depth > 10 || x == nil {
-		return 0, false
-	}
-	switch x := x.(type) {
-	case *js.GroupExpr:
-		return e.value(x.X, depth+1)
-	case *js.LiteralExpr:
-		return literalNumber(x.Data)
-	case *js.Var:
-		v := jsast.Resolve(x)
+func (e *estimator) value(x js.IExpr) (float64, bool) {
+	return jsast.Number(x, func(v *js.Var) js.IExpr {
 		if init, ok := e.values[v]; ok && len(e.writes[v]) == 0 {
-			return e.value(init, depth+1)
+			return init
 		}
-	case *js.UnaryExpr:
-		if n, ok := e.value(x.X, depth+1); ok && x.Op == js.NegToken {
-			return -n, true
-		}
-	case *js.BinaryExpr:
-		a, ok1 := e.value(x.X, depth+1)
-		b, ok2 := e.value(x.Y, depth+1)
-		if !ok1 || !ok2 {
-			return 0, false
-		}
-		switch x.Op {
-		case js.AddToken:
-			return a + b, true
-		case js.SubToken:
-			return a - b, true
-		case js.MulToken:
-			return a * b, true
-		case js.DivToken:
-			return a / b, b != 0
-		case js.ExpToken:
-			return math.Pow(a, b), true
-		case js.LtLtToken:
-			return float64(int64(a) << uint(b)), b >= 0 && b < 63
-		}
-	}
-	return 0, false
-}
-
-// literalNumber reads a numeric literal (separators, BigInt suffix,
-// 0x 0o 0b prefixes); ok is false for other literals.
-func literalNumber(data []byte) (float64, bool) {
-	s := strings.TrimSuffix(strings.ReplaceAll(string(data), "_", ""), "n")
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		return f, true
-	}
-	if n, err := strconv.ParseInt(s, 0, 64); err == nil {
-		return float64(n), true
-	}
-	return 0, false
+		return nil
+	})
 }
 
 // estimate prices node i: a loop with a constant iteration count, or a
@@ -301,7 +255,7 @@ func (e *estimator) iterations(i int) (float64, bool) {
 		if !ok {
 			return 0, false
 		}
-		start, ok := e.value(e.values[v], 0)
+		start, ok := e.value(e.values[v])
 		if !ok {
 			return 0, false
 		}
@@ -352,13 +306,13 @@ func (e *estimator) init(x js.IExpr) (*js.Var, float64, bool) {
 	case *js.VarDecl:
 		if len(x.List) >= 1 {
 			if v, ok := x.List[0].Binding.(*js.Var); ok {
-				n, ok := e.value(x.List[0].Default, 0)
+				n, ok := e.value(x.List[0].Default)
 				return jsast.Resolve(v), n, ok
 			}
 		}
 	case *js.BinaryExpr:
 		if v, ok := x.X.(*js.Var); ok && x.Op == js.EqToken {
-			n, ok := e.value(x.Y, 0)
+			n, ok := e.value(x.Y)
 			return jsast.Resolve(v), n, ok
 		}
 	}
@@ -379,14 +333,14 @@ func (e *estimator) update(x js.IExpr, v *js.Var) (float64, bool) {
 		}
 		switch x.Op {
 		case js.AddEqToken:
-			n, ok := e.value(x.Y, 0)
+			n, ok := e.value(x.Y)
 			return n, ok && n != 0
 		case js.SubEqToken:
-			n, ok := e.value(x.Y, 0)
+			n, ok := e.value(x.Y)
 			return -n, ok && n != 0
 		case js.EqToken:
 			if sum, ok := x.Y.(*js.BinaryExpr); ok && sum.Op == js.AddToken && is(sum.X) {
-				n, ok := e.value(sum.Y, 0)
+				n, ok := e.value(sum.Y)
 				return n, ok && n != 0
 			}
 		}
@@ -399,7 +353,7 @@ func (e *estimator) compared(cond js.IExpr) (*js.Var, bool) {
 	if b, ok := ungroup(cond).(*js.BinaryExpr); ok {
 		for _, s := range []js.IExpr{b.X, b.Y} {
 			if v, ok := ungroup(s).(*js.Var); ok && !jsast.IsGlobal(v) {
-				if _, isConst := e.value(v, 0); !isConst {
+				if _, isConst := e.value(v); !isConst {
 					return jsast.Resolve(v), true
 				}
 			}
@@ -421,7 +375,7 @@ func (e *estimator) bound(cond js.IExpr, v *js.Var) (to float64, incl, up, ok bo
 	} else if w, isVar := ungroup(b.X).(*js.Var); !isVar || jsast.Resolve(w) != v {
 		return 0, false, false, false
 	}
-	to, ok = e.value(other, 0)
+	to, ok = e.value(other)
 	switch op {
 	case js.LtToken, js.NotEqToken, js.NotEqEqToken:
 		return to, false, true, ok
@@ -602,7 +556,7 @@ func (e *estimator) call(i int) (Estimate, bool) {
 			}
 			return Estimate{what: fmt.Sprintf("%s of about %s KB", r.Member, count(kb)), cost: row(key, kb)}, true
 		case r.Module == "crypto" && r.Member == "createDiffieHellman":
-			bits, ok := e.value(arg(0), 0)
+			bits, ok := e.value(arg(0))
 			if !ok {
 				return Estimate{}, false // a given prime: no search
 			}
@@ -643,7 +597,7 @@ func (e *estimator) arrayLength(x js.IExpr) (float64, bool) {
 	if r, ok := e.b.Of(callee); !ok || r != (bindings.Ref{Module: bindings.Global, Member: "Array"}) {
 		return 0, false
 	}
-	return e.value(args[0].Value, 0)
+	return e.value(args[0].Value)
 }
 
 // size estimates the JSON size, in KB, of a value whose construction fixes
@@ -669,7 +623,7 @@ func (e *estimator) size(x js.IExpr, depth int) (float64, bool) {
 			if obj, ok := x.Args.List[0].Value.(*js.ObjectExpr); ok {
 				for _, p := range obj.List {
 					if p.Name != nil && string(p.Name.Literal.Data) == "length" {
-						if n, ok := e.value(p.Value, 0); ok {
+						if n, ok := e.value(p.Value); ok {
 							return n * 16 / 1024, true // an element of a mapped array: assumed ~16 bytes
 						}
 					}
@@ -687,7 +641,7 @@ func (e *estimator) size(x js.IExpr, depth int) (float64, bool) {
 			}
 		case "repeat":
 			if s, ok := d.X.(*js.LiteralExpr); ok && s.TokenType == js.StringToken {
-				if n, ok := e.value(x.Args.List[0].Value, 0); ok {
+				if n, ok := e.value(x.Args.List[0].Value); ok {
 					return n * float64(len(s.Data)-2) / 1024, true
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/jsast"
 )
 
 // interval holds every value an expression may have, as far as tokens
@@ -142,7 +143,7 @@ func (p *pre) unary(k, depth, nesting int) (interval, int, bool) {
 		v, k, ok := p.unary(k+1, depth, nesting+1)
 		return v.neg(), k, ok
 	case js.IsNumeric(tt):
-		n, ok := literalNumber(t.Text(k))
+		n, ok := jsast.NumberLiteral(t.Text(k))
 		if !ok {
 			return interval{}, k, false
 		}
