@@ -277,38 +277,9 @@ func (it *Interp) bindLoopTarget(init js.IExpr, v Value, env *Env) *Env {
 
 func (it *Interp) execForOf(x *js.ForOfStmt, env *Env, labels []string) completion {
 	iterable := it.eval(x.Value, env)
-	var result completion
-	if x.Await {
-		it.forAwait(iterable, env, func(v Value) bool {
-			ie := it.bindLoopTarget(x.Init, v, env)
-			c := it.execBlock(x.Body, ie)
-			switch loopControl(c, labels) {
-			case 1:
-				return false
-			case 2:
-				result = c
-				return false
-			}
-			return true
-		})
-		return result
-	}
-	if o, ok := iterable.(*Object); ok && o.isArray() && o.proto == it.ArrayProto && !it.arrayIterPatched {
-		for i := 0; i < len(o.arr); i++ {
-			ie := it.bindLoopTarget(x.Init, o.arr[i], env)
-			c := it.execBlock(x.Body, ie)
-			switch loopControl(c, labels) {
-			case 1:
-				return normal
-			case 2:
-				return c
-			}
-		}
-		return normal
-	}
-	it.iterate(iterable, func(v Value) bool {
-		ie := it.bindLoopTarget(x.Init, v, env)
-		c := it.execBlock(x.Body, ie)
+	var result completion // normal, or the break or return that ended the loop
+	step := func(v Value) bool {
+		c := it.execBlock(x.Body, it.bindLoopTarget(x.Init, v, env))
 		switch loopControl(c, labels) {
 		case 1:
 			return false
@@ -317,7 +288,16 @@ func (it *Interp) execForOf(x *js.ForOfStmt, env *Env, labels []string) completi
 			return false
 		}
 		return true
-	})
+	}
+	switch o, ok := iterable.(*Object); {
+	case x.Await:
+		it.forAwait(iterable, env, step)
+	case ok && o.isArray() && o.proto == it.ArrayProto && !it.arrayIterPatched:
+		for i := 0; i < len(o.arr) && step(o.arr[i]); i++ {
+		}
+	default:
+		it.iterate(iterable, step)
+	}
 	return result
 }
 
