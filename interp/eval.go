@@ -350,6 +350,20 @@ func (it *Interp) propertyKey(pn *js.PropertyName, env *Env) PropKey {
 	return strKey(string(pn.Literal.Data))
 }
 
+// defineMethod defines method m of an object literal: a getter, a setter
+// or a method.
+func (it *Interp) defineMethod(obj *Object, key PropKey, m *js.MethodDecl, env *Env) {
+	fn := it.makeMethod(m, env, obj, key)
+	switch {
+	case m.Get:
+		obj.defineAccessor(key, fn, nil, true)
+	case m.Set:
+		obj.defineAccessor(key, nil, fn, true)
+	default:
+		obj.setOwn(key, fn)
+	}
+}
+
 func (it *Interp) evalObject(x *js.ObjectExpr, env *Env) Value {
 	obj := it.NewPlain()
 	for _, p := range x.List {
@@ -360,15 +374,7 @@ func (it *Interp) evalObject(x *js.ObjectExpr, env *Env) Value {
 		}
 		if m, ok := p.Value.(*js.MethodDecl); ok && p.Name == nil {
 			key := it.classKey(&m.Name, env)
-			fn := it.makeMethod(m, env, obj, key)
-			switch {
-			case m.Get:
-				obj.defineAccessor(key, fn, nil, true)
-			case m.Set:
-				obj.defineAccessor(key, nil, fn, true)
-			default:
-				obj.setOwn(key, fn)
-			}
+			it.defineMethod(obj, key, m, env)
 			continue
 		}
 		if p.Name == nil {
@@ -380,15 +386,7 @@ func (it *Interp) evalObject(x *js.ObjectExpr, env *Env) Value {
 		}
 		key := it.propertyKey(p.Name, env)
 		if m, ok := p.Value.(*js.MethodDecl); ok {
-			fn := it.makeMethod(m, env, obj, key)
-			switch {
-			case m.Get:
-				obj.defineAccessor(key, fn, nil, true)
-			case m.Set:
-				obj.defineAccessor(key, nil, fn, true)
-			default:
-				obj.setOwn(key, fn)
-			}
+			it.defineMethod(obj, key, m, env)
 			continue
 		}
 		v := it.eval(p.Value, env)
