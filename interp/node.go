@@ -73,6 +73,14 @@ type timerState struct {
 	interval bool
 }
 
+// refHandle is what a Timeout or Immediate object's ref, unref and
+// hasRef act on.
+type refHandle interface {
+	Ref()
+	Unref()
+	HasRef() bool
+}
+
 func (it *Interp) setupNode() {
 	console := it.NewPlain()
 	it.defineGlobal("console", console)
@@ -193,23 +201,43 @@ func (it *Interp) setupNode() {
 		}
 		return nil
 	}
-	it.method(timeoutProto, "ref", 0, func(it *Interp, this Value, a []Value) Value {
-		if st := tstate(this); st != nil && st.t != nil {
-			st.t.Ref()
+	refs := func(proto *Object, handle func(*timerState) refHandle) {
+		handleOf := func(this Value) refHandle {
+			if st := tstate(this); st != nil {
+				return handle(st)
+			}
+			return nil
 		}
-		return this
+		it.method(proto, "ref", 0, func(it *Interp, this Value, a []Value) Value {
+			if h := handleOf(this); h != nil {
+				h.Ref()
+			}
+			return this
+		})
+		it.method(proto, "unref", 0, func(it *Interp, this Value, a []Value) Value {
+			if h := handleOf(this); h != nil {
+				h.Unref()
+			}
+			return this
+		})
+		it.method(proto, "hasRef", 0, func(it *Interp, this Value, a []Value) Value {
+			if h := handleOf(this); h != nil {
+				return h.HasRef()
+			}
+			return false
+		})
+	}
+	refs(timeoutProto, func(st *timerState) refHandle {
+		if st.t == nil {
+			return nil
+		}
+		return st.t
 	})
-	it.method(timeoutProto, "unref", 0, func(it *Interp, this Value, a []Value) Value {
-		if st := tstate(this); st != nil && st.t != nil {
-			st.t.Unref()
+	refs(immediateProto, func(st *timerState) refHandle {
+		if st.im == nil {
+			return nil
 		}
-		return this
-	})
-	it.method(timeoutProto, "hasRef", 0, func(it *Interp, this Value, a []Value) Value {
-		if st := tstate(this); st != nil && st.t != nil {
-			return st.t.HasRef()
-		}
-		return false
+		return st.im
 	})
 	it.method(timeoutProto, "refresh", 0, func(it *Interp, this Value, a []Value) Value {
 		if st := tstate(this); st != nil && st.t != nil {
@@ -228,24 +256,6 @@ func (it *Interp) setupNode() {
 			return st.id
 		}
 		return math.NaN()
-	})
-	it.method(immediateProto, "ref", 0, func(it *Interp, this Value, a []Value) Value {
-		if st := tstate(this); st != nil && st.im != nil {
-			st.im.Ref()
-		}
-		return this
-	})
-	it.method(immediateProto, "unref", 0, func(it *Interp, this Value, a []Value) Value {
-		if st := tstate(this); st != nil && st.im != nil {
-			st.im.Unref()
-		}
-		return this
-	})
-	it.method(immediateProto, "hasRef", 0, func(it *Interp, this Value, a []Value) Value {
-		if st := tstate(this); st != nil && st.im != nil {
-			return st.im.HasRef()
-		}
-		return false
 	})
 	timersByID := map[float64]*timerState{}
 	mkTimer := func(interval bool) nativeFn {
