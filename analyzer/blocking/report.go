@@ -1,6 +1,8 @@
 package blocking
 
 import (
+	"strings"
+
 	"github.com/tdewolff/parse/v2/js"
 	"golang.org/x/tools/go/analysis"
 
@@ -14,6 +16,22 @@ import (
 // on (--startup, or "startup": "report"), and then reports them at info
 // severity.
 const StartupSuffix = ":startup"
+
+// NewAnalyzer returns the analyzer of a catalogue rule (sync-io, ...):
+// it reports the rule's calls with Report. Its name is the rule's, with _
+// for -.
+func NewAnalyzer(rule, doc string, reportUnknown bool) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     strings.ReplaceAll(rule, "-", "_"),
+		Doc:      doc,
+		URL:      "https://github.com/blockcheck/blockcheck/blob/main/docs/rules/" + rule + ".md",
+		Requires: []*analysis.Analyzer{jsmodule.Analyzer, bindings.Analyzer, Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			Report(pass, rule, reportUnknown)
+			return nil, nil
+		},
+	}
+}
 
 // Report reports the blocking calls of rule found in the pass's module:
 // hot-path calls at the rule's severity, start-up calls marked with
