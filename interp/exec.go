@@ -372,18 +372,8 @@ func (it *Interp) execTry(t *js.TryStmt, env *Env) (result completion) {
 }
 
 func (it *Interp) runCatching(b *js.BlockStmt, env *Env) (c completion, th *Throw) {
-	depth := it.depth
-	defer func() {
-		if r := recover(); r != nil {
-			if t, ok := r.(*Throw); ok {
-				th = t
-				it.depth = depth
-				return
-			}
-			panic(r)
-		}
-	}()
-	return it.execBlock(b, env), nil
+	th = it.catchJS(func() { c = it.execBlock(b, env) })
+	return c, th
 }
 
 // catchJS runs fn and returns the JS exception it threw, if any.

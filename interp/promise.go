@@ -459,52 +459,34 @@ func (it *Interp) promiseCombinator(name string, this Value, iterable Value) Val
 				o.setOwn(strKey(key), x)
 				return o
 			}
+			// record stores this element's outcome once, then checks
+			// whether every element has one.
+			record := func(outcome func(x Value) Value) Value {
+				return it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value {
+					if called {
+						return Undefined
+					}
+					called = true
+					values[idx] = outcome(arg(a, 0))
+					done()
+					return Undefined
+				})
+			}
+			same := func(x Value) Value { return x }
+			settle := func(fn func(Value)) Value {
+				return it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value { fn(arg(a, 0)); return Undefined })
+			}
 			var onF, onR Value
 			switch name {
 			case "all":
-				onF = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value {
-					if called {
-						return Undefined
-					}
-					called = true
-					values[idx] = arg(a, 0)
-					done()
-					return Undefined
-				})
-				onR = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value { rej(arg(a, 0)); return Undefined })
+				onF, onR = record(same), settle(rej)
 			case "allSettled":
-				onF = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value {
-					if called {
-						return Undefined
-					}
-					called = true
-					values[idx] = settledObj("fulfilled", "value", arg(a, 0))
-					done()
-					return Undefined
-				})
-				onR = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value {
-					if called {
-						return Undefined
-					}
-					called = true
-					values[idx] = settledObj("rejected", "reason", arg(a, 0))
-					done()
-					return Undefined
-				})
+				onF = record(func(x Value) Value { return settledObj("fulfilled", "value", x) })
+				onR = record(func(x Value) Value { return settledObj("rejected", "reason", x) })
 			case "race":
-				onF = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value { res(arg(a, 0)); return Undefined })
-				onR = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value { rej(arg(a, 0)); return Undefined })
+				onF, onR = settle(res), settle(rej)
 			case "any":
-				onF = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value { res(arg(a, 0)); return Undefined })
-				onR = it.NativeFunc("", 1, func(it *Interp, _ Value, a []Value) Value {
-					if called {
-						return Undefined
-					}
-					called = true
-					values[idx] = arg(a, 0)
-					done()
-					return Undefined
-				})
+				onF, onR = settle(res), record(same)
 			}
 			it.thenInvoke(next, onF, onR)
 			return true
