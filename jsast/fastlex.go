@@ -12,7 +12,7 @@ import (
 // abstraction and Unicode tables for every character) and produces the
 // same tokens, which TestFastLexMatches checks on real code. It reports
 // false, having produced nothing usable, on anything outside that case;
-// lex then uses the tdewolff lexer.
+// Lexed.lex then uses slowLex.
 func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span, bool) {
 	ts := newTokens(buf)
 	var comments []Span

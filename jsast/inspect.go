@@ -32,7 +32,7 @@ func (m *Module) walk(buf []byte, ts *tokens) *walker {
 		buf:     buf,
 		ts:      ts,
 		parent:  -1,
-		nodes:   make([]Node, 0, len(ts.list)),
+		nodes:   make([]Node, 0, len(ts.list)*5/8+16), // about 0.6 nodes a token in real code
 		module:  make(map[string]*js.Var),
 		regexAt: make(map[int]bool),
 	}

@@ -16,7 +16,8 @@ type Lexed struct {
 	Path string
 	Src  []byte
 
-	buf      []byte // the parser's input: Src with a spare byte of capacity, a BOM blanked
+	buf      []byte // the lexer's input: Src itself until own makes it the parser's
+	owned    bool   // buf is a private copy of Src with a spare byte of capacity, a BOM blanked
 	ts       tokens
 	comments []Span
 	lexed    bool // buf holds the tokens' text (false once Parse changed buf)
@@ -25,28 +26,49 @@ type Lexed struct {
 // Lex splits src into tokens. It never fails: Complete reports whether the
 // lexer reached the end with every bracket closed.
 func Lex(path string, src []byte) *Lexed {
-	// The parser needs one spare byte of capacity for a NUL sentinel;
-	// offsets into buf equal offsets into src.
-	buf := make([]byte, len(src), len(src)+1)
-	copy(buf, src)
-	if bytes.HasPrefix(buf, utf8BOM) {
-		copy(buf, "   ") // Node strips a UTF-8 BOM; spaces keep the offsets
+	// Most modules are lexed and never parsed: the lexer reads src itself
+	// (which the caller may share), and only what must change it works on
+	// a copy.
+	l := &Lexed{Path: path, Src: src, buf: src, lexed: true}
+	if bytes.HasPrefix(src, utf8BOM) || hashbang(src) {
+		l.own()
 	}
-	l := &Lexed{Path: path, Src: src, buf: buf, lexed: true}
 	l.lex(nil)
 	return l
 }
+
+// own makes buf a private copy of Src, as the parser needs it: one spare
+// byte of capacity for its NUL sentinel (so the syntax tree's text points
+// into buf, and offsets into buf equal offsets into Src), a UTF-8 BOM
+// blanked.
+func (l *Lexed) own() {
+	if l.owned {
+		return
+	}
+	buf := make([]byte, len(l.Src), len(l.Src)+1)
+	copy(buf, l.Src)
+	if bytes.HasPrefix(buf, utf8BOM) {
+		copy(buf, "   ") // Node strips a UTF-8 BOM; spaces keep the offsets
+	}
+	l.buf, l.ts.buf, l.owned = buf, buf, true
+}
+
+func hashbang(buf []byte) bool { return len(buf) >= 2 && buf[0] == '#' && buf[1] == '!' }
 
 // lex (re-)lexes buf, releasing the tokens it had; regexStarts as for lex.
 func (l *Lexed) lex(regexStarts map[int]bool) {
 	l.Release()
 	buf := l.buf
-	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
-	if hashbang { // the lexer does not know hashbangs: lex it as a comment
+	if hashbang(buf) { // the lexer does not know hashbangs: lex it as a comment (buf is owned)
 		buf[0], buf[1] = '/', '/'
 		defer func() { buf[0], buf[1] = '#', '!' }()
 	}
-	l.ts, l.comments = lex(buf, regexStarts, true)
+	if ts, comments, ok := fastLex(buf, regexStarts, true); ok {
+		l.ts, l.comments = ts, comments
+		return
+	}
+	l.own() // the tdewolff lexer writes a NUL sentinel past the end
+	l.ts, l.comments = slowLex(l.buf, regexStarts, true)
 }
 
 // Len returns the number of tokens.

@@ -40,6 +40,7 @@ func Parse(path string, src []byte, kind Kind) (*Module, error) {
 // tokens; they are released. The returned error, if any, is a
 // *SyntaxError. Parse never panics on any input.
 func (l *Lexed) Parse(kind Kind) (m *Module, err error) {
+	l.own()
 	path, src, buf := l.Path, l.Src, l.buf
 	defer l.Release()
 	defer func() {

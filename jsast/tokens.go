@@ -40,19 +40,13 @@ func opening(close js.TokenType) js.TokenType {
 	return js.OpenBracketToken
 }
 
-// lex re-lexes buf (the parser's input, cap len+1). The lexer cannot tell a
-// regular expression from a division by itself: regexStarts, when not nil,
-// holds the offsets where the AST has a regular-expression literal;
-// otherwise the previous token decides, as most tokenizers do, and the
-// caller checks the guess against the AST.
-func lex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span) {
-	if ts, comments, ok := fastLex(buf, regexStarts, wantComments); ok {
-		return ts, comments
-	}
-	return slowLex(buf, regexStarts, wantComments)
-}
-
-// slowLex is lex with the tdewolff lexer: any valid JavaScript.
+// slowLex lexes buf (cap len+1, as the tdewolff lexer writes a NUL
+// sentinel after it) with the tdewolff lexer: any valid JavaScript, where
+// fastLex gives up. The lexer cannot tell a regular expression from a
+// division by itself: regexStarts, when not nil, holds the offsets where
+// the AST has a regular-expression literal; otherwise the previous token
+// decides, as most tokenizers do, and the caller checks the guess against
+// the AST.
 func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span) {
 	in := parse.NewInputBytes(buf)
 	l := js.NewLexer(in)
