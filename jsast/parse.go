@@ -89,12 +89,12 @@ func parseAs(buf []byte, kind Kind) (*js.AST, Kind, *parse.Error) {
 	}
 	// Inline mode does not skip a hashbang: hide it behind a line comment of
 	// the same length, so offsets are unchanged.
-	hashbang := len(buf) >= 2 && buf[0] == '#' && buf[1] == '!'
-	if hashbang {
+	hb := hashbang(buf)
+	if hb {
 		buf[0], buf[1] = '/', '/'
 	}
 	ast, err := js.Parse(parse.NewInputBytes(buf), js.Options{Inline: true})
-	if hashbang {
+	if hb {
 		buf[0], buf[1] = '#', '!'
 	}
 	if err == nil {

@@ -140,6 +140,10 @@ type Result struct {
 	Files       int          // modules analyzed and reported on
 	Errors      []error      // files that could not be read, with their reasons
 	Modules     map[string]*jsmodule.Module
+	// Source returns the text of a file as the run read it (reading it
+	// now if the run did not), or nil if it cannot be read: what
+	// positions and fixes refer to, without reading the file again.
+	Source func(path string) []byte
 }
 
 // RuleOf returns the rule name of an analyzer: its name with _ spelled -.
@@ -725,7 +729,10 @@ func (r *runState) finish(u *unit) {
 }
 
 func (r *runState) result() *Result {
-	res := &Result{Errors: r.errs, Modules: map[string]*jsmodule.Module{}}
+	res := &Result{Errors: r.errs, Modules: map[string]*jsmodule.Module{}, Source: func(path string) []byte {
+		b, _ := r.readFile(path)
+		return b
+	}}
 	for _, u := range r.units {
 		if u.mod != nil {
 			res.Modules[u.path] = u.mod

@@ -2,6 +2,7 @@ package driver_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -36,5 +37,26 @@ func TestLean(t *testing.T) {
 		if full.Modules[p].Module == nil {
 			t.Errorf("%s: syntax tree dropped in a full run", p)
 		}
+	}
+}
+
+// TestSource checks that Result.Source serves the text the run analyzed,
+// not what is on disk later, and nil for a file that cannot be read.
+func TestSource(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.js")
+	before := "const fs = require('fs');\nfs.readFileSync('x');\n"
+	if err := os.WriteFile(p, []byte(before), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := driver.Run(context.Background(), []string{p}, driver.Options{Analyzers: analyzer.Analyzers(), Root: dir, Lean: true})
+	if err := os.WriteFile(p, []byte("// changed since\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(res.Source(p)); got != before {
+		t.Errorf("Source = %q, want the analyzed text %q", got, before)
+	}
+	if got := res.Source(filepath.Join(dir, "missing.js")); got != nil {
+		t.Errorf("Source of a missing file = %q, want nil", got)
 	}
 }

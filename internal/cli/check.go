@@ -198,7 +198,7 @@ func (r *checkRun) run(paths []string) int {
 			diags = append(diags, d)
 		}
 	}
-	fps := fingerprint.All(diags, sourceOf(res))
+	fps := fingerprint.All(diags, res.Source)
 	if r.flags.writeBaseline != "" {
 		if err := baseline.New(r.flags.writeBaseline, diags, fps).Write(r.flags.writeBaseline); err != nil {
 			r.errorf("%v", err)
@@ -265,7 +265,7 @@ func (r *checkRun) analyze(paths, list []string) *driver.Result {
 		Workers:    r.flags.workers,
 		Startup:    r.flags.startup,
 		Rules:      analyzer.Names(),
-		Lean:       true, // only imports are needed after analysis (cache, fixes read files)
+		Lean:       true, // only imports are needed after analysis (fixes and fingerprints use Result.Source)
 	})
 	for _, e := range res.Errors {
 		r.errorf("%v", e)
@@ -313,7 +313,7 @@ func dependencies(res *driver.Result, path string) []string {
 // and reports whether any file changed.
 func (r *checkRun) applyFixes(res *driver.Result) bool {
 	plan := fix.Collect(res.Diagnostics)
-	src := sourceOf(res)
+	src := res.Source
 	changed := 0
 	for _, path := range plan.Files() {
 		old := src(path)
@@ -378,17 +378,6 @@ func (r *checkRun) exit(diags []driver.Diagnostic) int {
 		r.notef("%d warnings, within --max-warnings %d", n.Warnings, r.flags.maxWarnings)
 	}
 	return ExitClean
-}
-
-// sourceOf returns the contents of analyzed files, as parsed or from disk.
-func sourceOf(res *driver.Result) func(string) []byte {
-	return func(path string) []byte {
-		if m, ok := res.Modules[path]; ok && m.Module != nil {
-			return m.Src
-		}
-		b, _ := os.ReadFile(path)
-		return b
-	}
 }
 
 func pick[T any](xs []T, idx []int) []T {
