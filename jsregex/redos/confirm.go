@@ -20,6 +20,8 @@ type confirmer struct {
 	context  string   // text a leading lookbehind wants before the match
 	mark     []uint32 // scratch for live
 	gen      uint32
+	m        matcher     // reused by every measurement
+	in       attackInput // the input of the attack last measured
 }
 
 func (c *confirmer) exhausted() bool {
@@ -349,12 +351,53 @@ func (c *confirmer) measureLimit(atk *Attack, n int, limit int64) (int64, bool) 
 		c.budget = 0
 		return 0, true
 	}
-	steps, aborted := c.prog.run(atk.String(n), limit)
+	if c.in.atk != atk {
+		c.in.set(atk, c.prog.flags.UnicodeMode())
+	}
+	c.m.prog = c.prog
+	steps, aborted := c.m.run(c.in.build(n), limit)
 	c.budget -= steps
 	if aborted && byBudget {
 		c.budget = 0
 	}
 	return steps, aborted
+}
+
+// attackInput builds the matcher input of one attack for any number of
+// pumps: the parts are converted to the matcher's alphabet once, and the
+// input is assembled in a buffer reused from one measurement to the next.
+type attackInput struct {
+	atk            *Attack
+	prefix, suffix []rune
+	infix, pump    [][]rune
+	buf            []rune
+}
+
+func (in *attackInput) set(atk *Attack, unicodeMode bool) {
+	in.atk = atk
+	in.prefix = appendInput(in.prefix[:0], atk.Prefix, unicodeMode)
+	in.suffix = appendInput(in.suffix[:0], atk.Suffix, unicodeMode)
+	in.infix, in.pump = in.infix[:0], in.pump[:0]
+	for _, p := range atk.Pumps {
+		in.infix = append(in.infix, toInput(p.Infix, unicodeMode))
+		in.pump = append(in.pump, toInput(p.Pump, unicodeMode))
+	}
+}
+
+// build returns the input for n pumps, as toInput(atk.String(n)) would: the
+// parts are made from runes, so valid UTF-8, and converting them one by one
+// is the same.
+func (in *attackInput) build(n int) []rune {
+	b := append(in.buf[:0], in.prefix...)
+	for i, p := range in.pump {
+		b = append(b, in.infix[i]...)
+		for range n {
+			b = append(b, p...)
+		}
+	}
+	b = append(b, in.suffix...)
+	in.buf = b
+	return b
 }
 
 // confirm decides from step counts whether attack grows exponentially or

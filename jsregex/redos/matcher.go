@@ -208,16 +208,20 @@ func zeroWidth(n jsregex.Node) bool {
 // toInput converts s to the matcher's alphabet: code points in Unicode mode,
 // UTF-16 code units otherwise.
 func toInput(s string, unicodeMode bool) []rune {
-	rs := []rune(s)
-	if unicodeMode {
-		return rs
+	return appendInput(nil, s, unicodeMode)
+}
+
+// appendInput appends s in the matcher's alphabet to dst.
+func appendInput(dst []rune, s string, unicodeMode bool) []rune {
+	for _, r := range s {
+		if !unicodeMode && r > 0xFFFF {
+			r1, r2 := utf16.EncodeRune(r)
+			dst = append(dst, r1, r2)
+			continue
+		}
+		dst = append(dst, r)
 	}
-	units := utf16.Encode(rs)
-	out := make([]rune, len(units))
-	for i, u := range units {
-		out[i] = rune(u)
-	}
-	return out
+	return dst
 }
 
 type cont func(pos int) bool
@@ -246,17 +250,31 @@ func (m *matcher) drop(mark int) { m.saved = m.saved[:mark] }
 // run searches s the way String.prototype.replace (global) or RegExp.test
 // does, and returns the steps spent; aborted is set when limit was reached.
 func (p *program) run(s string, limit int64) (steps int64, aborted bool) {
-	m := &matcher{prog: p, in: toInput(s, p.flags.UnicodeMode()), caps: make([]int, 2*(p.groups+1)), limit: limit}
+	m := &matcher{prog: p}
+	return m.run(toInput(s, p.flags.UnicodeMode()), limit)
+}
+
+// run is program.run on an input already in the matcher's alphabet. A
+// matcher can run many inputs: its capture buffers are reused.
+func (m *matcher) run(in []rune, limit int64) (steps int64, aborted bool) {
+	p := m.prog
+	m.in, m.steps, m.limit, m.aborted = in, 0, limit, false
+	if n := 2 * (p.groups + 1); len(m.caps) != n {
+		m.caps = make([]int, n)
+	}
+	m.saved = m.saved[:0]
 	last := len(m.in)
 	if p.anchored || p.flags.Sticky {
 		last = 0
 	}
+	end := -1
+	found := func(y int) bool { end = y; return true }
 	for start := 0; start <= last && !m.aborted; start++ {
 		for i := range m.caps {
 			m.caps[i] = -1
 		}
-		end := -1
-		if m.match(p.root, start, 1, func(y int) bool { end = y; return true }) {
+		end = -1
+		if m.match(p.root, start, 1, found) {
 			if !p.flags.Global {
 				break
 			}
