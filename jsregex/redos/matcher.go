@@ -292,26 +292,33 @@ func (m *matcher) isWord(i int) bool {
 
 func isLineTerm(c rune) bool { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 }
 
-func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
+// tick counts one step (a node entered) and reports whether matching must
+// stop: the limit is reached.
+func (m *matcher) tick() bool {
 	m.steps++
 	if m.steps > m.limit {
 		m.aborted = true
 	}
-	if m.aborted {
+	return m.aborted
+}
+
+// char matches set node n at pos and returns the position after it.
+func (m *matcher) char(n *mnode, pos, dir int) (int, bool) {
+	i := pos
+	if dir < 0 {
+		i--
+	}
+	return pos + dir, uint(i) < uint(len(m.in)) && n.has(m.in[i])
+}
+
+func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
+	if m.tick() {
 		return false
 	}
 	switch n.kind {
 	case mSet:
-		if dir > 0 {
-			if pos < len(m.in) && n.has(m.in[pos]) {
-				return k(pos + 1)
-			}
-			return false
-		}
-		if pos > 0 && n.has(m.in[pos-1]) {
-			return k(pos - 1)
-		}
-		return false
+		y, ok := m.char(n, pos, dir)
+		return ok && k(y)
 	case mStrings:
 		for _, s := range n.strs {
 			if m.matchRunes(s, pos, dir, false) {
@@ -325,7 +332,15 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 		return m.seq(n.kids, pos, dir, k)
 	case mAlt:
 		for _, a := range n.kids {
-			if m.match(a, pos, dir, k) {
+			if a.kind == mSet {
+				// match(a, pos, dir, k) without its frame
+				if m.tick() {
+					return false
+				}
+				if y, ok := m.char(a, pos, dir); ok && k(y) {
+					return true
+				}
+			} else if m.match(a, pos, dir, k) {
 				return true
 			}
 			if m.aborted {
@@ -371,19 +386,22 @@ func (m *matcher) match(n *mnode, pos, dir int, k cont) bool {
 		}
 		return k(pos)
 	case mAssert:
-		ok := false
-		ml := m.prog.flags.Multiline
-		switch n.assert {
-		case jsregex.AssertStart:
-			ok = pos == 0 || ml && isLineTerm(m.in[pos-1])
-		case jsregex.AssertEnd:
-			ok = pos == len(m.in) || ml && isLineTerm(m.in[pos])
-		case jsregex.AssertWordBoundary:
-			ok = m.isWord(pos-1) != m.isWord(pos)
-		case jsregex.AssertNotWordBoundary:
-			ok = m.isWord(pos-1) == m.isWord(pos)
-		}
-		return ok && k(pos)
+		return m.assertion(n, pos) && k(pos)
+	}
+	return false
+}
+
+func (m *matcher) assertion(n *mnode, pos int) bool {
+	ml := m.prog.flags.Multiline
+	switch n.assert {
+	case jsregex.AssertStart:
+		return pos == 0 || ml && isLineTerm(m.in[pos-1])
+	case jsregex.AssertEnd:
+		return pos == len(m.in) || ml && isLineTerm(m.in[pos])
+	case jsregex.AssertWordBoundary:
+		return m.isWord(pos-1) != m.isWord(pos)
+	case jsregex.AssertNotWordBoundary:
+		return m.isWord(pos-1) == m.isWord(pos)
 	}
 	return false
 }
@@ -420,14 +438,56 @@ func (m *matcher) look(n *mnode, pos int, k cont) bool {
 }
 
 func (m *matcher) seq(kids []*mnode, pos, dir int, k cont) bool {
+	// Characters and assertions leave nothing to backtrack into: they are
+	// matched here, as match would, but without two frames each (the
+	// runtime copies and walks every frame when the stack grows, and deep
+	// inputs make it grow a lot).
+	for len(kids) > 0 {
+		i := 0
+		if dir < 0 {
+			i = len(kids) - 1
+		}
+		n := kids[i]
+		if n.kind != mSet && n.kind != mAssert {
+			break
+		}
+		if m.tick() {
+			return false
+		}
+		if n.kind == mSet {
+			y, ok := m.char(n, pos, dir)
+			if !ok {
+				return false
+			}
+			pos = y
+		} else if !m.assertion(n, pos) {
+			return false
+		}
+		if dir > 0 {
+			kids = kids[1:]
+		} else {
+			kids = kids[:len(kids)-1]
+		}
+	}
 	if len(kids) == 0 {
 		return k(pos)
 	}
-	if dir > 0 {
-		return m.match(kids[0], pos, dir, func(y int) bool { return m.seq(kids[1:], y, dir, k) })
+	n, rest := kids[0], kids[1:]
+	if dir < 0 {
+		n, rest = kids[len(kids)-1], kids[:len(kids)-1]
 	}
-	last := len(kids) - 1
-	return m.match(kids[last], pos, dir, func(y int) bool { return m.seq(kids[:last], y, dir, k) })
+	next := k // the last item continues with k itself
+	if len(rest) > 0 {
+		next = func(y int) bool { return m.seq(rest, y, dir, k) }
+	}
+	if n.kind == mRepeat && n.kids[0].kind == mSet {
+		// match(n, pos, dir, next) without its frame
+		if m.tick() {
+			return false
+		}
+		return m.charLoop(n, n.kids[0], pos, dir, next)
+	}
+	return m.match(n, pos, dir, next)
 }
 
 // charLoop is repeat for a single-character body, done iteratively as
@@ -457,11 +517,7 @@ func (m *matcher) charLoop(n, body *mnode, pos, dir int, k cont) bool {
 		}
 		m.steps += int64(cnt - start)
 		for ; cnt >= n.min; cnt-- {
-			m.steps++
-			if m.steps > m.limit {
-				m.aborted = true
-			}
-			if m.aborted {
+			if m.tick() {
 				return false
 			}
 			if k(pos + dir*cnt) {
@@ -471,11 +527,7 @@ func (m *matcher) charLoop(n, body *mnode, pos, dir int, k cont) bool {
 		return false
 	}
 	for {
-		m.steps++
-		if m.steps > m.limit {
-			m.aborted = true
-		}
-		if m.aborted {
+		if m.tick() {
 			return false
 		}
 		if k(p) {
