@@ -71,6 +71,7 @@ type program struct {
 	flags     jsregex.Flags
 	anchored  bool // every alternative starts with ^ (without m): one start position
 	wordChars jsregex.CharSet
+	sets      map[jsregex.Node]jsregex.CharSet // charSet's results: the automata ask again
 }
 
 func compileProgram(re *jsregex.Regexp) *program {
@@ -83,7 +84,21 @@ func compileProgram(re *jsregex.Regexp) *program {
 	return p
 }
 
+// charSet returns the characters a Char, Dot or Class node matches. The
+// result is shared: it must not be modified.
 func (p *program) charSet(n jsregex.Node) jsregex.CharSet {
+	if s, ok := p.sets[n]; ok {
+		return s
+	}
+	if p.sets == nil {
+		p.sets = map[jsregex.Node]jsregex.CharSet{}
+	}
+	s := p.computeCharSet(n)
+	p.sets[n] = s
+	return s
+}
+
+func (p *program) computeCharSet(n jsregex.Node) jsregex.CharSet {
 	f := p.flags
 	switch n := n.(type) {
 	case *jsregex.Char:
