@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/blockcheck/blockcheck/jsregex"
@@ -384,10 +385,38 @@ func (in *attackInput) set(atk *Attack, unicodeMode bool) {
 	}
 }
 
+// buffers are the large scratch slices of a confirmer, passed on from one
+// analysis to the next: attack inputs reach 50,000 characters.
+type buffers struct {
+	input []rune
+	saved []int
+}
+
+var bufferPool sync.Pool // of *buffers
+
+func getBuffers() (input []rune, saved []int) {
+	if b, ok := bufferPool.Get().(*buffers); ok {
+		return b.input[:0], b.saved[:0]
+	}
+	return nil, nil
+}
+
+func putBuffers(input []rune, saved []int) {
+	bufferPool.Put(&buffers{input, saved})
+}
+
 // build returns the input for n pumps, as toInput(atk.String(n)) would: the
 // parts are made from runes, so valid UTF-8, and converting them one by one
 // is the same.
 func (in *attackInput) build(n int) []rune {
+	size := len(in.prefix) + len(in.suffix)
+	for i, p := range in.pump {
+		size += len(in.infix[i]) + n*len(p)
+	}
+	if cap(in.buf) < size {
+		// confirm doubles n: leave room for the next run
+		in.buf = make([]rune, 0, 2*size)
+	}
 	b := append(in.buf[:0], in.prefix...)
 	for i, p := range in.pump {
 		b = append(b, in.infix[i]...)

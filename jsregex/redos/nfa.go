@@ -1,6 +1,8 @@
 package redos
 
 import (
+	"sync"
+
 	"github.com/blockcheck/blockcheck/jsregex"
 )
 
@@ -46,9 +48,17 @@ func (b *builder) add(s estate) int {
 		b.overflow = true
 		return 0
 	}
+	if n := len(b.st); n < cap(b.st) {
+		s.eps = b.st[:n+1][n].eps[:0] // a pooled state's ε-list
+	}
 	b.st = append(b.st, s)
 	return len(b.st) - 1
 }
+
+// statePool passes the builders' state lists from one automaton to the
+// next: a pattern with large classes or counted repetitions builds
+// thousands of states.
+var statePool sync.Pool // of *[]estate
 
 func (b *builder) epsTo(from, to int) {
 	if b.overflow {
@@ -183,6 +193,13 @@ type edge struct {
 // buildNFA returns nil when the automaton exceeds maxStates.
 func buildNFA(re *jsregex.Regexp, prog *program, maxStates int) *nfa {
 	b := &builder{flags: re.Flags, prog: prog, maxStates: 4 * maxStates}
+	if st, ok := statePool.Get().(*[]estate); ok {
+		b.st = (*st)[:0]
+	}
+	defer func() {
+		st := b.st // not &b.st, which would keep the builder
+		statePool.Put(&st)
+	}()
 	start := b.add(estate{})
 	final := b.build(re.Root, start)
 	if b.overflow {

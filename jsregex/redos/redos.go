@@ -146,7 +146,11 @@ func AnalyzeRegexp(re *jsregex.Regexp, opts Options) (res Result) {
 		return res
 	}
 	c := &confirmer{prog: prog, a: a, budget: opts.MaxSteps, deadline: deadline, maxBound: maxBound(re.Root), context: lookbehindContext(re, prog)}
-	defer func() { res.Steps = opts.MaxSteps - max(c.budget, 0) }()
+	c.in.buf, c.m.saved = getBuffers()
+	defer func() {
+		res.Steps = opts.MaxSteps - max(c.budget, 0)
+		putBuffers(c.in.buf, c.m.saved)
+	}()
 	tried := map[string]bool{}
 	for i, f := range fs {
 		if i >= maxFindings {
