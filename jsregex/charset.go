@@ -130,9 +130,26 @@ func (s CharSet) Complement(maxRune rune) CharSet {
 	return out
 }
 
-// Subtract returns s \ t.
+// Subtract returns s \ t, without characters above MaxRune.
 func (s CharSet) Subtract(t CharSet) CharSet {
-	return s.Intersect(t.Complement(MaxRune))
+	var out CharSet
+	j := 0
+	for _, r := range s.R {
+		lo, hi := r.Lo, min(r.Hi, MaxRune)
+		for j < len(t.R) && t.R[j].Hi < lo {
+			j++
+		}
+		for k := j; k < len(t.R) && t.R[k].Lo <= hi && lo <= hi; k++ {
+			if t.R[k].Lo > lo {
+				out.R = append(out.R, Range{lo, t.R[k].Lo - 1})
+			}
+			lo = max(lo, t.R[k].Hi+1)
+		}
+		if lo <= hi {
+			out.R = append(out.R, Range{lo, hi})
+		}
+	}
+	return out
 }
 
 // Equal reports whether s and t hold the same characters.

@@ -214,7 +214,6 @@ func (an *analysis) ida(c1, c2 int) (idaLink, bool) {
 			type node struct{ x, y, z int }
 			startKey := key(p, p, q)
 			prev := map[int64]int64{startKey: -1}
-			label := map[int64]jsregex.CharSet{}
 			queue := []node{{p, p, q}}
 			goal := key(p, q, q)
 			found := false
@@ -233,10 +232,10 @@ func (an *analysis) ida(c1, c2 int) (idaLink, bool) {
 						if an.comp[e3.to] != c2 {
 							continue
 						}
-						s13 := a.set[e1.to].Intersect(a.set[e3.to])
-						if s13.Empty() {
+						if !a.set[e1.to].Overlaps(a.set[e3.to]) {
 							continue
 						}
+						s13 := a.set[e1.to].Intersect(a.set[e3.to])
 						for _, e2 := range a.succ[cur.y] {
 							if !an.reaches(int(e2.to), c2) || !s13.Overlaps(a.set[e2.to]) {
 								continue
@@ -246,7 +245,6 @@ func (an *analysis) ida(c1, c2 int) (idaLink, bool) {
 								continue
 							}
 							prev[k] = ck
-							label[k] = s13.Intersect(a.set[e2.to])
 							if k == goal {
 								found = true
 								break
@@ -263,9 +261,12 @@ func (an *analysis) ida(c1, c2 int) (idaLink, bool) {
 				}
 			}
 			if found {
+				// The label of node (x, y, z): the characters all three
+				// states read.
 				var pump []jsregex.CharSet
 				for k := goal; k != startKey; k = prev[k] {
-					pump = append(pump, label[k])
+					x, y, z := k/(n*n), k/n%n, k%n
+					pump = append(pump, a.set[x].Intersect(a.set[z]).Intersect(a.set[y]))
 				}
 				for i, j := 0, len(pump)-1; i < j; i, j = i+1, j-1 {
 					pump[i], pump[j] = pump[j], pump[i]

@@ -280,6 +280,10 @@ func (c *confirmer) suffixes(pumped string) []string {
 				}
 				var next []jsregex.CharSet
 				for _, at := range atoms {
+					if !at.Overlaps(c.a.set[e.to]) {
+						next = append(next, at) // (at ⊆ [0, MaxRune])
+						continue
+					}
 					in, out := at.Intersect(c.a.set[e.to]), at.Subtract(c.a.set[e.to])
 					if !in.Empty() {
 						next = append(next, in)
