@@ -93,10 +93,10 @@ func (l *Lexed) Span(i int) Span {
 
 // Match returns the index of the bracket matching bracket token i, or -1.
 func (l *Lexed) Match(i int) int {
-	if i < 0 || i >= len(l.ts.match) {
+	if i < 0 || i >= len(l.ts.list) {
 		return -1
 	}
-	return int(l.ts.match[i])
+	return int(l.ts.list[i].match)
 }
 
 // Complete reports whether the lexer reached the end of the source without

@@ -11,17 +11,18 @@ import (
 )
 
 // token is one significant token (no whitespace, line terminators or
-// comments) of the re-lexed source.
+// comments) of the re-lexed source: 16 bytes, so that a reader of a
+// token's type, span and match touches one record.
 type token struct {
 	typ        js.TokenType
 	start, end int32
+	match      int32 // index of the matching bracket, or -1
 }
 
 type tokens struct {
 	buf     []byte
 	list    []token
-	match   []int32 // index of the matching bracket, or -1
-	regexps int     // number of regular-expression tokens
+	regexps int // number of regular-expression tokens
 	// complete reports that the lexer reached the end of the source
 	// without an error and every bracket was closed by its own kind.
 	complete   bool
@@ -101,23 +102,34 @@ func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 }
 
 // add appends a token and matches brackets: stack holds the indices of the
-// brackets still open.
+// brackets still open; only brackets take the call to bracket.
 func (ts *tokens) add(tt js.TokenType, start, end int, stack *[]int32) {
-	i := int32(len(ts.list))
-	ts.list = append(ts.list, token{tt, int32(start), int32(end)})
-	ts.match = append(ts.match, -1)
-	switch tt {
-	case js.OpenBraceToken, js.OpenParenToken, js.OpenBracketToken:
+	ts.list = append(ts.list, token{tt, int32(start), int32(end), -1})
+	if isBracket(tt) {
+		ts.bracket(stack)
+	}
+}
+
+// isBracket reports whether tt is one of { } ( ) [ ], which js numbers
+// consecutively from OpenBraceToken, each opening one before its closing
+// one.
+func isBracket(tt js.TokenType) bool { return tt-js.OpenBraceToken <= js.CloseBracketToken-js.OpenBraceToken }
+
+// bracket matches the bracket just added.
+func (ts *tokens) bracket(stack *[]int32) {
+	i := int32(len(ts.list) - 1)
+	tt := ts.list[i].typ
+	if (tt-js.OpenBraceToken)&1 == 0 {
 		*stack = append(*stack, i)
-	case js.CloseBraceToken, js.CloseParenToken, js.CloseBracketToken:
-		if n := len(*stack); n > 0 {
-			o := (*stack)[n-1]
-			*stack = (*stack)[:n-1]
-			ts.match[o], ts.match[i] = i, o
-			ts.unbalanced = ts.unbalanced || ts.list[o].typ != opening(tt)
-		} else {
-			ts.unbalanced = true
-		}
+		return
+	}
+	if n := len(*stack); n > 0 {
+		o := (*stack)[n-1]
+		*stack = (*stack)[:n-1]
+		ts.list[o].match, ts.list[i].match = i, o
+		ts.unbalanced = ts.unbalanced || ts.list[o].typ != opening(tt)
+	} else {
+		ts.unbalanced = true
 	}
 }
 
@@ -132,7 +144,7 @@ func (ts *tokens) regexMayFollow() bool {
 	if prev := ts.list[n-1].typ; prev != js.CloseParenToken {
 		return regexMayFollow(prev)
 	}
-	if o := ts.match[n-1]; o > 0 {
+	if o := ts.list[n-1].match; o > 0 {
 		switch ts.list[o-1].typ {
 		case js.IfToken, js.WhileToken, js.ForToken, js.WithToken:
 			return true
@@ -222,10 +234,10 @@ func (ts *tokens) claim(name []byte, off int) int {
 // type open found at or after off, or -1.
 func (ts *tokens) closing(off int, open js.TokenType) int {
 	i := ts.find(off, open)
-	if i < 0 || ts.match[i] < 0 {
+	if i < 0 || ts.list[i].match < 0 {
 		return -1
 	}
-	return int(ts.list[ts.match[i]].end)
+	return int(ts.list[ts.list[i].match].end)
 }
 
 // offsetIn returns the offset of a token's bytes in buf; the lexer's tokens
@@ -237,32 +249,28 @@ func offsetIn(buf, data []byte, fallback int) int {
 	return int(uintptr(unsafe.Pointer(unsafe.SliceData(data))) - uintptr(unsafe.Pointer(unsafe.SliceData(buf))))
 }
 
-// newTokens returns empty tokens for buf, with slices from the pool.
+// newTokens returns empty tokens for buf, with a slice from the pool.
 func newTokens(buf []byte) tokens {
 	ts := tokens{buf: buf}
-	if b, ok := tokenPool.Get().(*tokenBufs); ok {
-		ts.list, ts.match = b.list[:0], b.match[:0]
+	if b, ok := tokenPool.Get().(*[]token); ok {
+		ts.list = (*b)[:0]
 	} else {
-		ts.list, ts.match = make([]token, 0, len(buf)/5), make([]int32, 0, len(buf)/5)
+		ts.list = make([]token, 0, len(buf)/5)
 	}
 	return ts
 }
 
-// tokenBufs are token slices kept for the next module: a module's tokens
-// live only while it is indexed, and lexing a large tree would otherwise
-// allocate (and clear) them again for every file.
-type tokenBufs struct {
-	list  []token
-	match []int32
-}
-
+// tokenPool keeps token slices (as *[]token) for the next module: a
+// module's tokens live only while it is indexed, and lexing a large tree
+// would otherwise allocate (and clear) them again for every file.
 var tokenPool sync.Pool
 
-// release returns the token slices to the pool; ts must not be used after.
+// release returns the token slice to the pool; ts must not be used after.
 func (ts *tokens) release() {
-	const maxPooled = 1 << 22 // do not keep the slices of a huge file
+	const maxPooled = 1 << 22 // do not keep the slice of a huge file
 	if cap(ts.list) <= maxPooled {
-		tokenPool.Put(&tokenBufs{list: ts.list, match: ts.match})
+		list := ts.list
+		tokenPool.Put(&list)
 	}
-	ts.list, ts.match = nil, nil
+	ts.list = nil
 }

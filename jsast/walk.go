@@ -105,7 +105,7 @@ func (w *walker) bracket(tt js.TokenType) (Span, int) {
 		return Span{w.pos, w.pos}, -1
 	}
 	s := w.tokSpan(i)
-	if m := w.ts.match[i]; m >= 0 {
+	if m := w.ts.list[i].match; m >= 0 {
 		s.End = int(w.ts.list[m].end)
 	}
 	return s, i
