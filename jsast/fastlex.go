@@ -15,26 +15,23 @@ import (
 // Lexed.lex then uses slowLex.
 func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span, bool) {
 	ts := newTokens(buf)
+	list := ts.list // appended to here, and stored in ts when another reader needs it
 	var comments []Span
 	var stack []int32 // open brackets, for matching
 	var tmpl []int    // for each open template substitution, the { depth inside it
-	lineStart := true // only white space and comments since the last line break
-	add := func(tt js.TokenType, start, end int) {
-		lineStart = false
-		ts.add(tt, start, end, &stack)
-	}
+	unbalanced := false
 	n := len(buf)
 	for i := 0; i < n; {
 		c := buf[i]
-		switch {
-		case c == '\n' || c == '\r':
-			lineStart = true
+		switch byteClass[c] {
+		case classSpace:
 			i++
-		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
-			i++
-		case c >= 0x80:
+			for i < n && byteClass[buf[i]] == classSpace {
+				i++
+			}
+		case classHigh:
 			return tokens{}, nil, false // non-ASCII outside a literal: leave it to the full lexer
-		case isIdentStart(c):
+		case classIdent:
 			j := i + 1
 			for j < n && isIdentPart(buf[j]) {
 				j++
@@ -42,14 +39,50 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
 				return tokens{}, nil, false
 			}
-			tt := keywordType(buf[i:j])
-			add(tt, i, j)
+			list = append(list, token{keywordAt(buf, i, j), int32(i), int32(j), -1})
 			i = j
-		case c >= '0' && c <= '9' || c == '.' && i+1 < n && buf[i+1] >= '0' && buf[i+1] <= '9':
+		case classOpen:
+			if len(tmpl) > 0 && c == '{' {
+				tmpl[len(tmpl)-1]++
+			}
+			stack = append(stack, int32(len(list)))
+			list = append(list, token{singles[c], int32(i), int32(i + 1), -1})
+			i++
+		case classClose:
+			if c == '}' && len(tmpl) > 0 {
+				if tmpl[len(tmpl)-1] == 0 {
+					j, tt, ok := scanTemplate(buf, i+1, js.TemplateEndToken, js.TemplateMiddleToken)
+					if !ok {
+						return tokens{}, nil, false
+					}
+					if tt == js.TemplateEndToken {
+						tmpl = tmpl[:len(tmpl)-1]
+					}
+					list = append(list, token{tt, int32(i), int32(j), -1})
+					i = j
+					break
+				}
+				tmpl[len(tmpl)-1]--
+			}
+			k, tt := int32(len(list)), singles[c]
+			list = append(list, token{tt, int32(i), int32(i + 1), -1})
+			if m := len(stack); m > 0 {
+				o := stack[m-1]
+				stack = stack[:m-1]
+				list[o].match, list[k].match = k, o
+				unbalanced = unbalanced || list[o].typ != opening(tt)
+			} else {
+				unbalanced = true
+			}
+			i++
+		case classSingle:
+			list = append(list, token{singles[c], int32(i), int32(i + 1), -1})
+			i++
+		case classDigit:
 			j := scanNumber(buf, i)
-			add(js.DecimalToken, i, j)
+			list = append(list, token{js.DecimalToken, int32(i), int32(j), -1})
 			i = j
-		case c == '"' || c == '\'':
+		case classQuote:
 			j := i + 1
 			for j < n && buf[j] != c {
 				if buf[j] == '\\' {
@@ -62,9 +95,9 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if j >= n {
 				return tokens{}, nil, false
 			}
-			add(js.StringToken, i, j+1)
+			list = append(list, token{js.StringToken, int32(i), int32(j + 1), -1})
 			i = j + 1
-		case c == '`':
+		case classBackquote:
 			j, tt, ok := scanTemplate(buf, i+1, js.TemplateToken, js.TemplateStartToken)
 			if !ok {
 				return tokens{}, nil, false
@@ -72,86 +105,133 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if tt == js.TemplateStartToken {
 				tmpl = append(tmpl, 0)
 			}
-			add(tt, i, j)
+			list = append(list, token{tt, int32(i), int32(j), -1})
 			i = j
-		case c == '}' && len(tmpl) > 0 && tmpl[len(tmpl)-1] == 0:
-			j, tt, ok := scanTemplate(buf, i+1, js.TemplateEndToken, js.TemplateMiddleToken)
-			if !ok {
-				return tokens{}, nil, false
-			}
-			if tt == js.TemplateEndToken {
-				tmpl = tmpl[:len(tmpl)-1]
-			}
-			add(tt, i, j)
-			i = j
-		case c == '/' && i+1 < n && buf[i+1] == '/':
-			j := i + 2
-			for j < n && buf[j] != '\n' && buf[j] != '\r' {
-				if buf[j] == 0xE2 && j+2 < n && buf[j+1] == 0x80 && (buf[j+2] == 0xA8 || buf[j+2] == 0xA9) {
-					return tokens{}, nil, false // U+2028/2029 end a line comment
+		case classSlash:
+			switch {
+			case i+1 < n && buf[i+1] == '/':
+				j := i + 2
+				for j < n && buf[j] != '\n' && buf[j] != '\r' {
+					if buf[j] == 0xE2 && j+2 < n && buf[j+1] == 0x80 && (buf[j+2] == 0xA8 || buf[j+2] == 0xA9) {
+						return tokens{}, nil, false // U+2028/2029 end a line comment
+					}
+					j++
 				}
-				j++
+				if wantComments {
+					comments = append(comments, Span{i, j})
+				}
+				i = j
+			case i+1 < n && buf[i+1] == '*':
+				k := bytes.Index(buf[i+2:], []byte("*/"))
+				if k < 0 {
+					return tokens{}, nil, false
+				}
+				j := i + 2 + k + 2
+				if wantComments {
+					comments = append(comments, Span{i, j})
+				}
+				i = j
+			case regexStarts != nil && regexStarts[i] || regexStarts == nil && regexMayFollowIn(list):
+				j, ok := scanRegExp(buf, i)
+				if !ok {
+					return tokens{}, nil, false
+				}
+				list = append(list, token{js.RegExpToken, int32(i), int32(j), -1})
+				ts.regexps++
+				i = j
+			default:
+				tt, l := punctuator(buf[i:])
+				list = append(list, token{tt, int32(i), int32(i + l), -1})
+				i += l
 			}
-			if wantComments {
-				comments = append(comments, Span{i, j})
-			}
-			i = j
-		case c == '/' && i+1 < n && buf[i+1] == '*':
-			k := bytes.Index(buf[i+2:], []byte("*/"))
-			if k < 0 {
-				return tokens{}, nil, false
-			}
-			j := i + 2 + k + 2
-			if bytes.ContainsAny(buf[i:j], "\n\r") {
-				lineStart = true // a multi-line comment counts as a line break
-			}
-			if wantComments {
-				comments = append(comments, Span{i, j})
-			}
-			i = j
-		case c == '/' && (regexStarts != nil && regexStarts[i] || regexStarts == nil && ts.regexMayFollow()):
-			j, ok := scanRegExp(buf, i)
-			if !ok {
-				return tokens{}, nil, false
-			}
-			add(js.RegExpToken, i, j)
-			ts.regexps++
-			i = j
-		case c == '#' && i+1 < n && isIdentStart(buf[i+1]):
-			j := i + 2
-			for j < n && isIdentPart(buf[j]) {
-				j++
-			}
-			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
-				return tokens{}, nil, false
-			}
-			add(js.PrivateIdentifierToken, i, j)
-			i = j
 		default:
+			if c == '.' && i+1 < n && buf[i+1] >= '0' && buf[i+1] <= '9' {
+				j := scanNumber(buf, i)
+				list = append(list, token{js.DecimalToken, int32(i), int32(j), -1})
+				i = j
+				break
+			}
+			if c == '#' && i+1 < n && isIdentStart(buf[i+1]) {
+				j := i + 2
+				for j < n && isIdentPart(buf[j]) {
+					j++
+				}
+				if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
+					return tokens{}, nil, false
+				}
+				list = append(list, token{js.PrivateIdentifierToken, int32(i), int32(j), -1})
+				i = j
+				break
+			}
 			// HTML-like comments (<!-- anywhere, --> at a line's start) are
 			// comments in scripts: leave them to the full lexer.
-			if c == '<' && bytes.HasPrefix(buf[i:], []byte("<!--")) || c == '-' && lineStart && bytes.HasPrefix(buf[i:], []byte("-->")) {
+			if c == '<' && bytes.HasPrefix(buf[i:], []byte("<!--")) || c == '-' && bytes.HasPrefix(buf[i:], []byte("-->")) && lineStart(buf, list, i) {
 				return tokens{}, nil, false
 			}
 			tt, l := punctuator(buf[i:])
 			if tt == js.ErrorToken {
 				return tokens{}, nil, false
 			}
-			if len(tmpl) > 0 {
-				switch tt {
-				case js.OpenBraceToken:
-					tmpl[len(tmpl)-1]++
-				case js.CloseBraceToken:
-					tmpl[len(tmpl)-1]--
-				}
-			}
-			add(tt, i, i+l)
+			list = append(list, token{tt, int32(i), int32(i + l), -1})
 			i += l
 		}
 	}
-	ts.complete = len(stack) == 0 && len(tmpl) == 0 && !ts.unbalanced
+	ts.list = list
+	ts.unbalanced = unbalanced
+	ts.complete = len(stack) == 0 && len(tmpl) == 0 && !unbalanced
 	return ts, comments, true
 }
+
+// lineStart reports whether only white space and comments precede offset
+// i on its line: whether a line break (alone or in a multi-line comment)
+// follows the last token.
+func lineStart(buf []byte, list []token, i int) bool {
+	return len(list) == 0 || bytes.ContainsAny(buf[list[len(list)-1].end:i], "\n\r")
+}
+
+// Byte classes for fastLex's dispatch: one table lookup and a jump
+// instead of a chain of tests.
+const (
+	classOther     = iota // the other punctuators, and bytes that start no token
+	classSpace            // white space and line terminators
+	classHigh             // non-ASCII
+	classIdent            // a-z A-Z _ $
+	classDigit            // 0-9
+	classOpen             // { ( [
+	classClose            // } ) ]
+	classSingle           // ; , : ~: punctuators no other starts with
+	classQuote            // " '
+	classBackquote        // `
+	classSlash            // /
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 0x80:
+			t[c] = classHigh
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\n' || c == '\r':
+			t[c] = classSpace
+		case identBytes[c]&identStart != 0:
+			t[c] = classIdent
+		case c >= '0' && c <= '9':
+			t[c] = classDigit
+		case c == '{' || c == '(' || c == '[':
+			t[c] = classOpen
+		case c == '}' || c == ')' || c == ']':
+			t[c] = classClose
+		case singles[c] != 0:
+			t[c] = classSingle
+		case c == '"' || c == '\'':
+			t[c] = classQuote
+		case c == '`':
+			t[c] = classBackquote
+		case c == '/':
+			t[c] = classSlash
+		}
+	}
+	return t
+}()
 
 func isIdentStart(c byte) bool { return identBytes[c]&identStart != 0 }
 
@@ -355,3 +435,6 @@ func keywordType(b []byte) js.TokenType {
 	}
 	return js.IdentifierToken
 }
+
+// keywordAt returns the token type of the ASCII identifier buf[i:j].
+func keywordAt(buf []byte, i, j int) js.TokenType { return keywordType(buf[i:j]) }

@@ -44,6 +44,9 @@ func sameLex(t *testing.T, name string, src []byte) {
 	if fast.regexps != slow.regexps {
 		t.Errorf("%s: %d regexps, full lexer %d", name, fast.regexps, slow.regexps)
 	}
+	if fast.complete != slow.complete || fast.unbalanced != slow.unbalanced {
+		t.Errorf("%s: complete %v unbalanced %v, full lexer %v %v", name, fast.complete, fast.unbalanced, slow.complete, slow.unbalanced)
+	}
 }
 
 func TestFastLexMatches(t *testing.T) {
@@ -55,6 +58,7 @@ func TestFastLexMatches(t *testing.T) {
 		"/* block\ncomment */ // line\n'str\\'ing' + \"dq\\\"x\"",
 		"if (a) /re/.test(b); return /x/g",
 		"a &&= b; c ||= d; e ??= f; g **= 2; h >>>= 1; i => i ** 2",
+		"f(a[b)]; }", "f(`${a}`, {", "x = a\n/* c\n */ --> 1", "x >>>", "a ?", "a >>=", "a !=", "async", "instanceof interface",
 	}
 	for _, c := range cases {
 		sameLex(t, c, []byte(c))

@@ -113,7 +113,9 @@ func (ts *tokens) add(tt js.TokenType, start, end int, stack *[]int32) {
 // isBracket reports whether tt is one of { } ( ) [ ], which js numbers
 // consecutively from OpenBraceToken, each opening one before its closing
 // one.
-func isBracket(tt js.TokenType) bool { return tt-js.OpenBraceToken <= js.CloseBracketToken-js.OpenBraceToken }
+func isBracket(tt js.TokenType) bool {
+	return tt-js.OpenBraceToken <= js.CloseBracketToken-js.OpenBraceToken
+}
 
 // bracket matches the bracket just added.
 func (ts *tokens) bracket(stack *[]int32) {
@@ -136,16 +138,19 @@ func (ts *tokens) bracket(stack *[]int32) {
 // regexMayFollow reports whether a / after the last token starts a regular
 // expression rather than a division: after the ) of if (...), while (...),
 // for (...) and with (...) it does; after any other ) it does not.
-func (ts *tokens) regexMayFollow() bool {
-	n := len(ts.list)
+func (ts *tokens) regexMayFollow() bool { return regexMayFollowIn(ts.list) }
+
+// regexMayFollowIn is regexMayFollow after the tokens of list.
+func regexMayFollowIn(list []token) bool {
+	n := len(list)
 	if n == 0 {
 		return true
 	}
-	if prev := ts.list[n-1].typ; prev != js.CloseParenToken {
+	if prev := list[n-1].typ; prev != js.CloseParenToken {
 		return regexMayFollow(prev)
 	}
-	if o := ts.list[n-1].match; o > 0 {
-		switch ts.list[o-1].typ {
+	if o := list[n-1].match; o > 0 {
+		switch list[o-1].typ {
 		case js.IfToken, js.WhileToken, js.ForToken, js.WithToken:
 			return true
 		}
