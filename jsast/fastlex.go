@@ -2,6 +2,7 @@ package jsast
 
 import (
 	"bytes"
+	"encoding/binary"
 
 	"github.com/tdewolff/parse/v2/js"
 )
@@ -344,20 +345,41 @@ func scanRegExp(buf []byte, i int) (int, bool) {
 	return 0, false
 }
 
-// punctuators, longest first within each leading byte.
+// punct is a punctuator and its text.
 type punct struct {
 	text string
 	tt   js.TokenType
 }
 
+// punctKey is a punctuator of punctuators: its text is the key's low
+// bytes (a little-endian load of up to 4 bytes), which one masked
+// comparison matches.
+type punctKey struct {
+	key, mask uint32
+	len       int
+	tt        js.TokenType
+}
+
 // punctuators lists, by first byte, the punctuators longest first: an
 // array, since a map lookup per token costs more than the match.
-var punctuators = func() (t [256][]punct) {
+var punctuators = func() (t [256][]punctKey) {
 	for c, ps := range punctuatorList {
-		t[c] = ps
+		for _, p := range ps {
+			t[c] = append(t[c], punctKey{uint32(le64(p.text)), 1<<(8*len(p.text)) - 1, len(p.text), p.tt})
+		}
 	}
 	return t
 }()
+
+// le64 returns the first 8 bytes of s (fewer, zero-padded) as a
+// little-endian integer.
+func le64[T string | []byte](s T) uint64 {
+	var k uint64
+	for i := min(len(s), 8) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(s[i])
+	}
+	return k
+}
 
 // singles are the punctuators no other starts with.
 var singles = func() (t [256]js.TokenType) {
@@ -395,46 +417,71 @@ func punctuator(b []byte) (js.TokenType, int) {
 	if tt := singles[b[0]]; tt != 0 {
 		return tt, 1
 	}
+	var key uint32
+	if len(b) >= 4 {
+		key = binary.LittleEndian.Uint32(b)
+	} else {
+		key = uint32(le64(b))
+	}
 	for _, p := range punctuators[b[0]] {
-		if len(b) >= len(p.text) && string(b[:len(p.text)]) == p.text {
+		if key&p.mask == p.key {
 			if p.tt == js.OptChainToken && len(b) > 2 && b[2] >= '0' && b[2] <= '9' {
 				continue // a ? .5 : b
 			}
-			return p.tt, len(p.text)
+			return p.tt, p.len
 		}
 	}
 	return js.ErrorToken, 0
 }
 
-// keywords indexes js.Keywords by length and first letter: most
-// identifiers are not keywords and are rejected without hashing.
-var keywords = func() (t [16][26][]struct {
-	name string
+// keyword is an entry of keywords.
+type keyword struct {
+	key  uint64 // le64 of the name
+	rest string // the name past its first 8 bytes
 	tt   js.TokenType
-}) {
+}
+
+// keywords indexes js.Keywords by length and first letter: most
+// identifiers are not keywords and are rejected without looking further;
+// the others are compared as one integer (and the rest of a name longer
+// than 8 bytes).
+var keywords = func() (t [16][26][]keyword) {
 	for name, tt := range js.Keywords {
 		if l := len(name); l < 16 && name[0] >= 'a' && name[0] <= 'z' {
-			t[l][name[0]-'a'] = append(t[l][name[0]-'a'], struct {
-				name string
-				tt   js.TokenType
-			}{name, tt})
+			t[l][name[0]-'a'] = append(t[l][name[0]-'a'], keyword{le64(name), name[min(l, 8):], tt})
 		}
 	}
 	return t
 }()
 
-// keywordType returns the token type of an ASCII identifier: its keyword
-// type, or IdentifierToken.
-func keywordType(b []byte) js.TokenType {
-	if len(b) < 16 && b[0] >= 'a' && b[0] <= 'z' {
-		for _, k := range keywords[len(b)][b[0]-'a'] {
-			if k.name == string(b) {
-				return k.tt
-			}
+// keywordAt returns the token type of the ASCII identifier buf[i:j]: its
+// keyword type, or IdentifierToken.
+func keywordAt(buf []byte, i, j int) js.TokenType {
+	l, c := j-i, buf[i]
+	if l >= 16 || c < 'a' || c > 'z' {
+		return js.IdentifierToken
+	}
+	ks := keywords[l][c-'a']
+	if len(ks) == 0 {
+		return js.IdentifierToken
+	}
+	var key uint64
+	if i+8 <= len(buf) {
+		key = binary.LittleEndian.Uint64(buf[i:])
+		if l < 8 {
+			key &= 1<<(8*l) - 1
+		}
+	} else {
+		key = le64(buf[i:j])
+	}
+	for _, k := range ks {
+		if k.key == key && (l <= 8 || k.rest == string(buf[i+8:j])) {
+			return k.tt
 		}
 	}
 	return js.IdentifierToken
 }
 
-// keywordAt returns the token type of the ASCII identifier buf[i:j].
-func keywordAt(buf []byte, i, j int) js.TokenType { return keywordType(buf[i:j]) }
+// keywordType returns the token type of an ASCII identifier: its keyword
+// type, or IdentifierToken.
+func keywordType(b []byte) js.TokenType { return keywordAt(b, 0, len(b)) }

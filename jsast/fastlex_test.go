@@ -97,10 +97,25 @@ func TestKeywordTable(t *testing.T) {
 		if got := keywordType([]byte(name)); got != tt {
 			t.Errorf("keywordType(%q) = %v, want %v", name, got, tt)
 		}
+		if got := keywordAt([]byte(name+"(a, b)"), 0, len(name)); got != tt {
+			t.Errorf("keywordAt(%q) = %v, want %v", name+"(a, b)", got, tt)
+		}
 	}
 	for _, name := range []string{"fs", "readFileSync", "x", "Function", "awaitx", "z"} {
 		if got := keywordType([]byte(name)); got != js.IdentifierToken {
 			t.Errorf("keywordType(%q) = %v, want an identifier", name, got)
+		}
+	}
+}
+
+func TestPunctuatorTable(t *testing.T) {
+	for _, ps := range punctuatorList {
+		for _, p := range ps {
+			for _, src := range []string{p.text, p.text + " x", p.text + "\x00"} {
+				if tt, l := punctuator([]byte(src)); tt != p.tt || l != len(p.text) {
+					t.Errorf("punctuator(%q) = %v %d, want %v %d", src, tt, l, p.tt, len(p.text))
+				}
+			}
 		}
 	}
 }
