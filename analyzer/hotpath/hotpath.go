@@ -107,6 +107,9 @@ func (in *Info) Func(f int) Where {
 }
 
 func (in *Info) inWorker(i int) bool {
+	if len(in.workers) == 0 {
+		return false // most modules: no need to load the node
+	}
 	s := in.mod.Nodes()[i].Span
 	for _, w := range in.workers {
 		if w.Contains(s) {

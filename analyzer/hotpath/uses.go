@@ -1,6 +1,8 @@
 package hotpath
 
 import (
+	"strings"
+
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/bindings"
@@ -19,6 +21,8 @@ type fnUses struct {
 	calls    []int  // call (or new) expressions that call it
 	escape   string // where it is passed or stored, if anywhere
 	exported bool
+	// Descriptions, made once while the contexts settle.
+	escaped, asyncDesc, afterStart, plain, called *desc
 }
 
 // byUses refines the context of functions with handles from how they are
@@ -133,23 +137,8 @@ func (in *Info) byUses(b *bindings.Info) {
 			}
 		}
 	}
+	in.settle(fns)
 	// Hot and unknown functions that look like request handlers are hot.
-	for round := 0; round < 16; round++ {
-		changed := false
-		for _, f := range fns {
-			w := in.contextOf(f)
-			old := in.funcs[f.node]
-			in.funcs[f.node] = w
-			// Iterate until contexts settle; a description that changes
-			// alone (another path of callers) does not need another round.
-			if w.Context != old.Context || w.Inherited != old.Inherited {
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
 	for i, w := range in.funcs {
 		if w.Context == Unknown && handlerSignature(nodes[i].N) {
 			in.funcs[i] = Where{Context: Hot, Desc: w.Desc + " (a request handler by its parameters)", Func: i}
@@ -237,37 +226,138 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	}
 }
 
-// contextOf computes f's context from its uses and the current contexts
-// of its callers.
-func (in *Info) contextOf(f *fnUses) Where {
-	cur := in.funcs[f.node]
+// settle computes the contexts of fns from their uses and the contexts of
+// their callers, round by round until no context changes (at most 16
+// rounds). Each function's new context is seen by the functions after it
+// in the same round. Descriptions are chains of phrases ("in function f,
+// called " + the caller's description) joined once the rounds are over: a
+// description that changes alone does not need another round, so a
+// function may keep a caller's description of an earlier round.
+func (in *Info) settle(fns []*fnUses) {
+	// The state of every function a round reads or writes, by slot: the
+	// functions with uses, their callers, and the two contexts of call
+	// sites outside any function.
+	var states []state
+	slots := map[int]int32{}
+	slot := func(f int) int32 {
+		if k, ok := slots[f]; ok {
+			return k
+		}
+		w := in.funcs[f]
+		k := int32(len(states))
+		states = append(states, state{w.Context, w.Inherited, &desc{head: w.Desc}})
+		slots[f] = k
+		return k
+	}
+	states = append(states,
+		state{Startup, false, &desc{head: "at module top level"}},
+		state{Worker, false, &desc{head: "in a worker thread"}})
+	const topLevel, worker = 0, 1
+	own := make([]int32, len(fns))
+	callers := make([][]int32, len(fns))
+	for j, f := range fns {
+		own[j] = slot(f.node)
+		for _, c := range f.calls {
+			g := in.mod.Enclosing(c)
+			if g == f.node {
+				continue // recursion
+			}
+			switch {
+			case in.inWorker(c):
+				callers[j] = append(callers[j], worker)
+			case g < 0:
+				callers[j] = append(callers[j], topLevel)
+			default:
+				callers[j] = append(callers[j], slot(g))
+			}
+		}
+	}
+	for round := 0; round < 16; round++ {
+		changed := false
+		for j, f := range fns {
+			old := states[own[j]]
+			w := f.contextOf(old, callers[j], states)
+			states[own[j]] = w
+			if w.Context != old.Context || w.Inherited != old.Inherited {
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for j, f := range fns {
+		w := states[own[j]]
+		in.funcs[f.node] = Where{Context: w.Context, Desc: w.desc.String(), Func: f.node, Inherited: w.Inherited}
+	}
+}
+
+// state is a function's context while the contexts settle.
+type state struct {
+	Context
+	Inherited bool
+	desc      *desc
+}
+
+// desc is a description: head followed by tail's description, if any.
+type desc struct {
+	head string
+	tail *desc
+}
+
+func (d *desc) String() string {
+	if d.tail == nil {
+		return d.head
+	}
+	n := 0
+	for e := d; e != nil; e = e.tail {
+		n += len(e.head)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for e := d; e != nil; e = e.tail {
+		b.WriteString(e.head)
+	}
+	return b.String()
+}
+
+// contextOf computes f's context from its current one, its uses and the
+// states of its callers (slots, recursive calls left out).
+func (f *fnUses) contextOf(cur state, callers []int32, states []state) state {
 	if cur.Context == Exempt || cur.Context == Worker {
 		return cur
 	}
 	if f.escape != "" {
-		return Where{Context: Hot, Desc: "in function " + f.name + ", " + f.escape, Func: f.node}
+		return state{Hot, false, leaf(&f.escaped, "in function ", f.name, ", ", f.escape)}
 	}
-	var best Where
+	var best state
 	found := false
-	for _, c := range f.calls {
-		w := in.at(c)
-		if w.Func == f.node {
-			continue // recursion
-		}
-		if !found || rank(w.Context) > rank(best.Context) {
+	for _, k := range callers {
+		if w := states[k]; !found || rank(w.Context) > rank(best.Context) {
 			best, found = w, true
 		}
 	}
 	if found && best.Context != Unknown {
-		return Where{Context: best.Context, Desc: "in function " + f.name + ", called " + best.Desc, Func: f.node, Inherited: true}
+		if f.called == nil || f.called.tail != best.desc {
+			f.called = &desc{head: "in function " + f.name + ", called ", tail: best.desc}
+		}
+		return state{best.Context, true, f.called}
 	}
 	if f.async && (len(f.calls) == 0 || f.exported) {
-		return Where{Context: Hot, Desc: "in async function " + f.name, Func: f.node}
+		return state{Hot, false, leaf(&f.asyncDesc, "in async function ", f.name)}
 	}
 	if f.object && len(f.calls) == 0 && !f.exported {
-		return Where{Context: Hot, Desc: "in function " + f.name + ", called after start-up", Func: f.node}
+		return state{Hot, false, leaf(&f.afterStart, "in function ", f.name, ", called after start-up")}
 	}
-	return Where{Context: Unknown, Desc: "in function " + f.name, Func: f.node}
+	return state{Unknown, false, leaf(&f.plain, "in function ", f.name)}
+}
+
+// leaf returns *d, made on first use from the parts of its text.
+func leaf(d **desc, parts ...string) *desc {
+	if *d == nil {
+		*d = &desc{head: strings.Join(parts, "")}
+	}
+	return *d
 }
 
 // handlerSignature recognises request-handler parameter lists: (req, res),
