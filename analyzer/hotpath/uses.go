@@ -71,12 +71,29 @@ func (in *Info) byUses(b *bindings.Info) {
 					continue
 				}
 				props := map[string]*fnUses{}
+				// The values are children of the object, in order: look
+				// each up from the last one found, not from the declaration.
+				next, end := 0, 0
+				if o, ok := m.Find(i, obj); ok {
+					next, end = o+1, int(nodes[o].End)
+				}
 				for _, p := range obj.List {
-					name, ok := propertyName(m, i, p)
-					if !ok {
+					if !isFunc(p.Value) {
 						continue
 					}
-					if k, ok := m.Find(i, p.Value); ok && isFunc(nodes[k].N) {
+					k, ok := -1, false
+					for c := next; c < end; c = int(nodes[c].End) {
+						if nodes[c].N == p.Value {
+							k, ok, next = c, true, int(nodes[c].End)
+							break
+						}
+					}
+					if !ok {
+						if k, ok = m.Find(i, p.Value); !ok {
+							continue
+						}
+					}
+					if name, ok := propertyName(m, k, p); ok {
 						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: IsAsync(p.Value), object: true}
 						props[name] = f
 						fns = append(fns, f)
@@ -147,8 +164,8 @@ func (in *Info) byUses(b *bindings.Info) {
 }
 
 // propertyName returns the name of an object literal's property: its key,
-// or a method's own name.
-func propertyName(m *jsmodule.Module, within int, p js.Property) (string, bool) {
+// or a method's own name; k is the node index of its value.
+func propertyName(m *jsmodule.Module, k int, p js.Property) (string, bool) {
 	if p.Value == nil || p.Spread {
 		return "", false
 	}
@@ -159,9 +176,7 @@ func propertyName(m *jsmodule.Module, within int, p js.Property) (string, bool) 
 		return string(p.Name.Literal.Data), true
 	}
 	if _, ok := p.Value.(*js.MethodDecl); ok {
-		if k, ok := m.Find(within, p.Value); ok {
-			return m.Text(nodeSpanOfName(m, k)), true
-		}
+		return m.Text(nodeSpanOfName(m, k)), true
 	}
 	return "", false
 }
