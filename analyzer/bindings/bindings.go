@@ -311,6 +311,17 @@ func (in *Info) Of(e js.IExpr) (Ref, bool) {
 	return Ref{}, false
 }
 
+// Binds reports whether a variable is bound to module or to a member of
+// it.
+func (in *Info) Binds(module string) bool {
+	for _, r := range in.vars {
+		if r.Module == module {
+			return true
+		}
+	}
+	return false
+}
+
 func dotName(y js.IExpr) (string, bool) {
 	switch y := y.(type) {
 	case js.LiteralExpr:

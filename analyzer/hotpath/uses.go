@@ -534,6 +534,7 @@ func workerRegions(m *jsmodule.Module, b *bindings.Info) []jsast.Span {
 		r, ok := b.Of(e)
 		return ok && r.Module == "worker_threads" && r.Member == "isMainThread"
 	}
+	bound := b.Binds("worker_threads")
 	var whole jsast.Span
 	for i := range nodes {
 		if i == 0 || nodes[i].Span.End > whole.End {
@@ -541,13 +542,17 @@ func workerRegions(m *jsmodule.Module, b *bindings.Info) []jsast.Span {
 		}
 		switch n := nodes[i].N.(type) {
 		case *js.Var:
-			if nodes[i].Binding {
+			// Only a variable bound to the module can hold one of its members.
+			if nodes[i].Binding || !bound {
 				continue
 			}
 			if r, ok := b.Of(n); ok && r.Module == "worker_threads" && (r.Member == "parentPort" || r.Member == "workerData") {
 				workerAPI = true
 			}
 		case *js.DotExpr:
+			if !workerMember(n.Y) {
+				continue // resolving the object cannot make it parentPort
+			}
 			if r, ok := b.Of(n); ok && r.Module == "worker_threads" && (r.Member == "parentPort" || r.Member == "workerData") {
 				workerAPI = true
 			}
@@ -576,4 +581,16 @@ func workerRegions(m *jsmodule.Module, b *bindings.Info) []jsast.Span {
 		regions = append(regions, whole)
 	}
 	return regions
+}
+
+// workerMember reports whether a property name is parentPort or workerData.
+func workerMember(y js.IExpr) bool {
+	var name []byte
+	switch y := y.(type) {
+	case js.LiteralExpr:
+		name = y.Data
+	case *js.LiteralExpr:
+		name = y.Data
+	}
+	return string(name) == "parentPort" || string(name) == "workerData"
 }
