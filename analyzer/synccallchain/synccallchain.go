@@ -110,29 +110,40 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // nothing here blocks and nothing imported does
 	}
 	// Calls of helpers, local or imported, until nothing changes: a chain
-	// only replaces a longer one, so recursion terminates.
-	var calls []int
+	// only replaces a longer one, so recursion terminates. Only calls that
+	// may reach a chain take part: those of local functions, and of
+	// imported functions that block.
+	imported := s.importsBlock()
+	var sites []site
 	for i := range nodes {
 		switch nodes[i].N.(type) {
 		case *js.CallExpr, *js.NewExpr:
-			if !direct[i] {
-				calls = append(calls, i)
+			if direct[i] {
+				continue
+			}
+			if f, ok := s.h.Callee(i); ok {
+				sites = append(sites, site{call: i, owner: s.owner(i), callee: f})
+			} else if imported {
+				if ch, name := s.importedTarget(i); ch != nil {
+					sites = append(sites, site{call: i, owner: s.owner(i), callee: -1, chain: ch, name: name})
+				}
 			}
 		}
 	}
 	for round := 0; round < maxHops+2; round++ {
 		changed := false
-		for _, i := range calls {
-			f := s.owner(i)
+		for k := range sites {
+			c := &sites[k]
+			f := c.owner
 			if f < 0 {
 				continue
 			}
-			target, name := s.target(i)
+			target, name := s.target(c)
 			if target == nil || len(target.Hops) >= maxHops {
 				continue
 			}
 			if old := s.chains[f]; old == nil || len(target.Hops)+1 < len(old.Hops) {
-				s.chains[f] = s.extend(i, s.name(f), name, target)
+				s.chains[f] = s.extend(c.call, s.name(f), name, target)
 				changed = true
 			}
 		}
@@ -144,8 +155,9 @@ func run(pass *analysis.Pass) (any, error) {
 	// Report calls made where blocking matters, from the function whose
 	// own position makes it hot: helpers that are hot only because a
 	// handler calls them are covered by the report at the handler's call.
-	for _, i := range calls {
-		target, name := s.target(i)
+	for k := range sites {
+		i := sites[k].call
+		target, name := s.target(&sites[k])
 		if target == nil {
 			continue
 		}
@@ -206,15 +218,34 @@ func (s *state) name(f int) string {
 	return anonymous + fmt.Sprint(s.m.Position(s.m.Nodes()[f].Span.Start).Line)
 }
 
-// target returns how the call at node i blocks, if it calls a function
-// that does, and that function's name.
-func (s *state) target(i int) (*Chain, string) {
-	if f, ok := s.h.Callee(i); ok {
-		if ch := s.chains[f]; ch != nil {
-			return ch, s.name(f)
-		}
-		return nil, ""
+// site is a call that may reach a blocking function: a call of the local
+// function callee, or of an imported function whose chain is known.
+type site struct {
+	call   int
+	owner  int // s.owner(call)
+	callee int // local function, or -1
+	chain  *Chain
+	name   string
+}
+
+// target returns how the call c blocks, if it calls a function that does,
+// and that function's name.
+func (s *state) target(c *site) (*Chain, string) {
+	if c.callee < 0 {
+		return c.chain, c.name
 	}
+	if ch := s.chains[c.callee]; ch != nil {
+		if c.name == "" {
+			c.name = s.name(c.callee)
+		}
+		return ch, c.name
+	}
+	return nil, ""
+}
+
+// importedTarget returns how the call at node i blocks if it calls an
+// imported function that does, and that function's name.
+func (s *state) importedTarget(i int) (*Chain, string) {
 	var callee js.IExpr
 	switch n := s.m.Nodes()[i].N.(type) {
 	case *js.CallExpr:
