@@ -59,9 +59,11 @@ type Info struct {
 	once    sync.Once
 	b       *bindings.Info
 	mod     *jsmodule.Module
-	funcs   map[int]Where // by node index of the function
-	workers []jsast.Span  // code that runs in a worker thread
-	callees map[int]int   // call node → local function it calls
+	funcs   []Where      // by function, in source order
+	order   []int        // node index of each function
+	slot    []int32      // by node index: 1 + the function's place in funcs, 0 if none
+	workers []jsast.Span // code that runs in a worker thread
+	callees []int32      // by node index of a call: 1 + the local function it calls, 0 if none
 	handles map[*js.Var]int
 }
 
@@ -94,7 +96,7 @@ func (in *Info) at(i int) Where {
 	if f < 0 {
 		return Where{Context: Startup, Desc: "at module top level", Func: -1}
 	}
-	return in.funcs[f]
+	return in.funcs[in.slot[f]-1]
 }
 
 // Func returns the context of the function at node index f.
@@ -103,7 +105,10 @@ func (in *Info) Func(f int) Where {
 	if in.inWorker(f) {
 		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
 	}
-	return in.funcs[f]
+	if in.slot[f] == 0 {
+		return Where{} // not a function
+	}
+	return in.funcs[in.slot[f]-1]
 }
 
 func (in *Info) inWorker(i int) bool {
@@ -154,12 +159,17 @@ func Compute(m *jsmodule.Module, b *bindings.Info) *Info {
 
 func (in *Info) compute() {
 	m, b := in.mod, in.b
-	in.funcs = map[int]Where{}
 	in.workers = workerRegions(m, b)
 	nodes := m.Nodes()
+	in.slot = make([]int32, len(nodes))
 	for i := range nodes {
 		if isFunc(nodes[i].N) {
-			in.funcs[i] = in.direct(i, b)
+			// In pre-order the enclosing function, which direct may
+			// read, is already classified.
+			w := in.direct(i, b)
+			in.funcs = append(in.funcs, w)
+			in.order = append(in.order, i)
+			in.slot[i] = int32(len(in.funcs))
 		}
 	}
 	in.byUses(b)

@@ -119,7 +119,7 @@ func (in *Info) byUses(b *bindings.Info) {
 			}
 		}
 	}
-	in.callees = map[int]int{}
+	in.callees = make([]int32, len(nodes))
 	in.handles = map[*js.Var]int{}
 	for v, f := range handles {
 		in.handles[v] = f.node
@@ -156,9 +156,9 @@ func (in *Info) byUses(b *bindings.Info) {
 	}
 	in.settle(fns)
 	// Hot and unknown functions that look like request handlers are hot.
-	for i, w := range in.funcs {
-		if w.Context == Unknown && handlerSignature(nodes[i].N) {
-			in.funcs[i] = Where{Context: Hot, Desc: w.Desc + " (a request handler by its parameters)", Func: i}
+	for k, w := range in.funcs {
+		if i := in.order[k]; w.Context == Unknown && handlerSignature(nodes[i].N) {
+			in.funcs[k] = Where{Context: Hot, Desc: w.Desc + " (a request handler by its parameters)", Func: i}
 		}
 	}
 }
@@ -186,8 +186,10 @@ func propertyName(m *jsmodule.Module, k int, p js.Property) (string, bool) {
 // as forEach which calls it at once.
 func (in *Info) Callee(call int) (int, bool) {
 	in.once.Do(in.compute)
-	f, ok := in.callees[call]
-	return f, ok
+	if f := in.callees[call]; f != 0 {
+		return int(f) - 1, true
+	}
+	return 0, false
 }
 
 // FuncOf returns the function (node index) a variable names: a function
@@ -211,12 +213,12 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	case *js.CallExpr:
 		if pn.X == nodes[i].N {
 			f.calls = append(f.calls, p)
-			in.callees[p] = f.node
+			in.callees[p] = int32(f.node) + 1
 			return
 		}
 		if last := lastName(pn.X); syncCallbacks[last] {
 			f.calls = append(f.calls, p)
-			in.callees[p] = f.node
+			in.callees[p] = int32(f.node) + 1
 			return
 		}
 		if f.escape == "" {
@@ -226,7 +228,7 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	case *js.NewExpr:
 		if pn.X == nodes[i].N {
 			f.calls = append(f.calls, p)
-			in.callees[p] = f.node
+			in.callees[p] = int32(f.node) + 1
 			return
 		}
 	case *js.ExprStmt:
@@ -253,16 +255,15 @@ func (in *Info) settle(fns []*fnUses) {
 	// functions with uses, their callers, and the two contexts of call
 	// sites outside any function.
 	var states []state
-	slots := map[int]int32{}
+	slots := make([]int32, len(in.funcs)) // by function: 1 + its slot, 0 if none
 	slot := func(f int) int32 {
-		if k, ok := slots[f]; ok {
-			return k
+		o := in.slot[f] - 1
+		if slots[o] == 0 {
+			w := in.funcs[o]
+			states = append(states, state{w.Context, w.Inherited, &desc{head: w.Desc}})
+			slots[o] = int32(len(states))
 		}
-		w := in.funcs[f]
-		k := int32(len(states))
-		states = append(states, state{w.Context, w.Inherited, &desc{head: w.Desc}})
-		slots[f] = k
-		return k
+		return slots[o] - 1
 	}
 	states = append(states,
 		state{Startup, false, &desc{head: "at module top level"}},
@@ -303,7 +304,7 @@ func (in *Info) settle(fns []*fnUses) {
 	}
 	for j, f := range fns {
 		w := states[own[j]]
-		in.funcs[f.node] = Where{Context: w.Context, Desc: w.desc.String(), Func: f.node, Inherited: w.Inherited}
+		in.funcs[in.slot[f.node]-1] = Where{Context: w.Context, Desc: w.desc.String(), Func: f.node, Inherited: w.Inherited}
 	}
 }
 
