@@ -346,17 +346,23 @@ func (s *state) exportFact() {
 	}
 	fact := &ChainFact{Exports: map[string]*Chain{}}
 	nodes := s.m.Nodes()
-	objects := map[*js.Var]*js.ObjectExpr{} // local objects, exported by name
-	for i := range nodes {
-		if d, ok := nodes[i].N.(*js.VarDecl); ok {
-			for _, el := range d.List {
-				if v, ok := el.Binding.(*js.Var); ok {
-					if obj, ok := el.Default.(*js.ObjectExpr); ok {
-						objects[jsast.Resolve(v)] = obj
+	var objects map[*js.Var]*js.ObjectExpr // local objects, exported by name
+	objectOf := func(v *js.Var) *js.ObjectExpr {
+		if objects == nil { // built on first use: an exported object literal with a variable as a value
+			objects = map[*js.Var]*js.ObjectExpr{}
+			for i := range nodes {
+				if d, ok := nodes[i].N.(*js.VarDecl); ok {
+					for _, el := range d.List {
+						if v, ok := el.Binding.(*js.Var); ok {
+							if obj, ok := el.Default.(*js.ObjectExpr); ok {
+								objects[jsast.Resolve(v)] = obj
+							}
+						}
 					}
 				}
 			}
 		}
+		return objects[jsast.Resolve(v)]
 	}
 	// Only functions that block can be exported as blocking: look function
 	// expressions up among them rather than in the whole module.
@@ -394,8 +400,8 @@ func (s *state) exportFact() {
 				continue
 			}
 			set(prefix+name, p.Value)
-			if v, ok := p.Value.(*js.Var); ok && objects[jsast.Resolve(v)] != nil && depth < 4 {
-				setObject(prefix+name+".", objects[jsast.Resolve(v)], depth+1)
+			if v, ok := p.Value.(*js.Var); ok && objectOf(v) != nil && depth < 4 {
+				setObject(prefix+name+".", objectOf(v), depth+1)
 			}
 		}
 	}
