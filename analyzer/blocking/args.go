@@ -10,7 +10,7 @@ import (
 // arguments.
 type callInfo struct {
 	call   *js.CallExpr
-	consts map[*js.Var]js.IExpr // const declarations' initialisers
+	consts func() map[*js.Var]js.IExpr // const declarations' initialisers, found on first use
 }
 
 func (c *callInfo) arg(i int) js.IExpr {
@@ -23,7 +23,7 @@ func (c *callInfo) arg(i int) js.IExpr {
 // number evaluates a constant numeric expression: literals, arithmetic
 // and const variables.
 func (c *callInfo) number(e js.IExpr) (float64, bool) {
-	return jsast.Number(e, func(v *js.Var) js.IExpr { return c.consts[v] })
+	return jsast.Number(e, func(v *js.Var) js.IExpr { return c.consts()[v] })
 }
 
 // constants maps const-declared variables to their initialisers.

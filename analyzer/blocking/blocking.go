@@ -52,7 +52,13 @@ func run(pass *analysis.Pass) (any, error) {
 	extra := extraAPIs(pass, m.Path)
 	res := &Result{}
 	nodes := m.Nodes()
-	consts := constants(m)
+	var consts map[*js.Var]js.IExpr // only calls judged by their arguments need them
+	constsOf := func() map[*js.Var]js.IExpr {
+		if consts == nil {
+			consts = constants(m)
+		}
+		return consts
+	}
 	for i := range nodes {
 		call, ok := nodes[i].N.(*js.CallExpr)
 		if !ok {
@@ -74,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.Callee = nodes[kids[0]].Span
 		}
 		if e.Blocks != nil {
-			blocks, units := e.Blocks(&callInfo{call: call, consts: consts})
+			blocks, units := e.Blocks(&callInfo{call: call, consts: constsOf})
 			if !blocks {
 				continue
 			}
