@@ -87,6 +87,18 @@ var moduleShape = func() (out struct {
 	return out
 }()
 
+// memberEnds holds, by first byte, the set of last bytes of the
+// catalogue's member names: most words match none and are not looked up.
+var memberEnds = func() (out [256][256 / 64]uint64) {
+	for m := range catalogueMembers {
+		if m != "" {
+			last := m[len(m)-1]
+			out[m[0]][last/64] |= 1 << (last % 64)
+		}
+	}
+	return out
+}()
+
 // memberStarts are the first bytes of the catalogue's member names, and
 // of names ending in Sync: the scan looks up only words starting so.
 var memberStarts = func() (out [256]bool) {
@@ -129,7 +141,7 @@ func scanNames(t *jstokens.Tokens) names {
 		if len(w) > 4 && string(w[len(w)-4:]) == "Sync" {
 			n.sync = true
 		}
-		if catalogueMembers[string(w)] {
+		if last := w[len(w)-1]; memberEnds[w[0]][last/64]&(1<<(last%64)) != 0 && catalogueMembers[string(w)] {
 			n.words[string(w)] = true
 		}
 	}
