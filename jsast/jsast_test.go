@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -206,6 +207,21 @@ func TestPositions(t *testing.T) {
 	}
 	if got := offset16(src, lines, 1, 3); got != 8 {
 		t.Errorf("offset16(1,3) = %d, want 8", got)
+	}
+}
+
+func TestLineStarts(t *testing.T) {
+	for src, want := range map[string][]int{
+		"":             {0},
+		"a":            {0},
+		"a\nb\n\nc":    {0, 2, 4, 5},
+		"a\n":          {0, 2},
+		"a\r\nb\rc\n":  {0, 3, 5, 7},
+		"\n\r\n\r\r\n": {0, 1, 3, 4, 6},
+	} {
+		if got := lineStarts([]byte(src)); !slices.Equal(got, want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", src, got, want)
+		}
 	}
 }
 

@@ -117,6 +117,16 @@ func (m *Module) Text(s Span) string {
 
 func lineStarts(src []byte) []int {
 	lines := make([]int, 1, len(src)/32+1)
+	if bytes.IndexByte(src, '\r') < 0 { // the common case: memchr for each \n
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return lines
+			}
+			i += j + 1
+			lines = append(lines, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
