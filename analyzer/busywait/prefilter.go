@@ -1,8 +1,6 @@
 package busywait
 
 import (
-	"bytes"
-
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
@@ -29,8 +27,9 @@ import (
 //
 // A clock also needs its names in the module (Date.now needs now, and
 // Date; see clockWords). The test runs at three levels (guess, words,
-// names), each costlier one only for the loops that passed the one before:
-// most modules are decided by their loops' tokens alone.
+// names), the costlier ones only for the loops that passed the cheaper
+// tests (see spins): most modules are decided by their loops' tokens
+// alone.
 func Prefilter(t *jstokens.Tokens) bool {
 	loops := t.Loops()
 	if len(loops) == 0 {
@@ -46,7 +45,7 @@ func Prefilter(t *jstokens.Tokens) bool {
 				l = jstokens.Loop{Keyword: js.DoToken, Range: [2]int{t.Match(b) - 1, l.Cond[1] + 1}, Cond: l.Cond, Body: [2]int{t.Match(b), b + 1}}
 			}
 		}
-		if s.spins(l, guess) && s.spins(l, words) && s.spins(l, names) {
+		if s.spins(l) {
 			return true
 		}
 	}
@@ -54,7 +53,7 @@ func Prefilter(t *jstokens.Tokens) bool {
 }
 
 // What the prefilter knows of the module, in the order it learns it: a
-// loop must pass the test at each level before the next, costlier one.
+// loop must pass the test at each level (see spins).
 const (
 	guess = iota // the loop's tokens: any name may be bound to a clock, any flag set elsewhere
 	words        // and the names the module has (clockWords), where its flags are assigned
@@ -90,14 +89,25 @@ const (
 	callShared                  // may also be Atomics.load, which spins without a comparison
 )
 
-// spins reports whether loop l may be reported.
-func (s *scan) spins(l jstokens.Loop, level int) bool {
-	s.level = level
-	reads, ok := s.idle(l.Range)
-	if !ok {
-		return false
+// spins reports whether loop l may be reported: whether it may be idle
+// and may have an exit, at every level. The tests run cheapest first:
+// both on the loop's tokens (guess); then, with what one pass over the
+// module tells (see survey), idle, which the calls of most loops fail at
+// the names level; the exits last, whose scopes and assignments cost most
+// per loop.
+func (s *scan) spins(l jstokens.Loop) bool {
+	var reads [names + 1]bool // the loop may read a clock, by level
+	idle := func(level int) bool {
+		s.level = level
+		r, ok := s.idle(l.Range)
+		reads[level] = r
+		return ok
 	}
-	return s.exits(l, func(e [2]int) bool { return s.clockExit(l, e, reads) || s.flagExit(l, e) })
+	exits := func(level int) bool {
+		s.level = level
+		return s.exits(l, func(e [2]int) bool { return s.clockExit(l, e, reads[level]) || s.flagExit(l, e) })
+	}
+	return idle(guess) && exits(guess) && idle(words) && idle(names) && exits(words) && exits(names)
 }
 
 // idle reports whether tokens r may be an idle loop, and whether they may
@@ -528,67 +538,7 @@ func (s *scan) clockWords() uint8 {
 		return nowClock | hrClock | atomics | dates
 	}
 	if s.named == 0 {
-		t := s.t
-		var has uint16
-		const (
-			now = 1 << iota
-			hrtime
-			load
-			date
-			perf
-			process
-			atomicsWord
-			news
-		)
-		for k := 0; k < t.Len(); k++ {
-			tt := t.Type(k)
-			var b []byte
-			switch {
-			case tt == js.NewToken:
-				has |= news
-				continue
-			case js.IsIdentifierName(tt):
-				b = t.Text(k)
-			case tt == js.StringToken || tt == js.TemplateToken:
-				b = t.Text(k)
-				if v, ok := s.str(k); ok && bytes.IndexByte(b, '\\') >= 0 {
-					b = []byte(v)
-				} else if len(b) >= 2 {
-					b = b[1 : len(b)-1]
-				}
-			default:
-				continue
-			}
-			switch string(b) {
-			case "now":
-				has |= now
-			case "hrtime":
-				has |= hrtime
-			case "load":
-				has |= load
-			case "Date":
-				has |= date
-			case "performance", "perf_hooks", "node:perf_hooks":
-				has |= perf
-			case "process", "node:process":
-				has |= process
-			case "Atomics":
-				has |= atomicsWord
-			}
-		}
-		s.named = wordsDone
-		if has&now != 0 && has&(date|perf) != 0 {
-			s.named |= nowClock
-		}
-		if has&hrtime != 0 && has&process != 0 {
-			s.named |= hrClock
-		}
-		if has&load != 0 && has&atomicsWord != 0 {
-			s.named |= atomics
-		}
-		if has&date != 0 && has&news != 0 {
-			s.named |= dates
-		}
+		s.survey()
 	}
 	return s.named
 }

@@ -1,6 +1,9 @@
 package busywait
 
 import (
+	"bytes"
+	"hash/maphash"
+
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
@@ -9,60 +12,164 @@ import (
 // The names of the prefilter: what a module's names may be bound to, by
 // their declarations, assignments, patterns and imports (see alias).
 
-// sites are where a module binds names, besides = (Tokens.Values):
-// function declarations (name → the function token), object patterns
-// followed by = and import statements.
+// sites are where a module binds names: values given with = (as
+// Tokens.Values, and of the names that are keywords elsewhere: from, of,
+// get...), function declarations (name → the function token), object
+// patterns followed by = and import statements (by the names in them). A
+// chain per name, the latest first, in one slice, keyed by a hash of the
+// name (a site names its name's token, which tells names of equal hashes
+// apart): no slice, and no key, allocated per name.
 type sites struct {
-	funcs    map[string][]int
-	patterns map[string][][2]int // by the names in them
-	imports  map[string][][2]int // by the names in them
-	values   map[string][]int    // Values of the names that are keywords elsewhere (from, of, get...)
+	names map[uint64]int32 // the latest site of the names of a hash in list, +1
+	list  []site
 }
 
-func (s *scan) buildSites() *sites {
+type site struct {
+	kind uint8    // siteValue...
+	name int32    // the token of the name
+	at   [2]int32 // a value's or function's token; a pattern's or import's range
+	next int32    // the site before of a name of the same hash, +1; 0: none
+}
+
+const (
+	siteValue = iota
+	siteFunc
+	sitePattern
+	siteImport
+)
+
+var seed = maphash.MakeSeed()
+
+func (x *sites) add(t *jstokens.Tokens, name int, kind uint8, at [2]int) {
+	key := maphash.Bytes(seed, t.Text(name))
+	h := x.names[key]
+	r := [2]int32{int32(at[0]), int32(at[1])}
+	if kind >= sitePattern && h > 0 {
+		if l := x.list[h-1]; l.kind == kind && l.at == r && string(t.Text(int(l.name))) == string(t.Text(name)) {
+			return // a pattern naming it twice
+		}
+	}
+	x.list = append(x.list, site{kind, int32(name), r, h})
+	x.names[key] = int32(len(x.list))
+}
+
+// survey reads the module once for what the words and names levels need:
+// the clocks its words may name (see clockWords) and its binding sites.
+func (s *scan) survey() {
 	t := s.t
-	out := &sites{funcs: map[string][]int{}, values: map[string][]int{}, patterns: map[string][][2]int{}, imports: map[string][][2]int{}}
-	index := func(m map[string][][2]int, r [2]int) {
+	out := &sites{names: make(map[uint64]int32, t.Len()/64)}
+	var has uint16
+	const (
+		now = 1 << iota
+		hrtime
+		load
+		date
+		perf
+		process
+		atomicsWord
+		news
+	)
+	note := func(b []byte) {
+		switch len(b) {
+		case 3, 4, 6, 7, 10, 11, 15, 12:
+		default:
+			return
+		}
+		switch string(b) {
+		case "now":
+			has |= now
+		case "hrtime":
+			has |= hrtime
+		case "load":
+			has |= load
+		case "Date":
+			has |= date
+		case "performance", "perf_hooks", "node:perf_hooks":
+			has |= perf
+		case "process", "node:process":
+			has |= process
+		case "Atomics":
+			has |= atomicsWord
+		}
+	}
+	group := func(kind uint8, r [2]int) {
 		for k := r[0]; k < r[1]; k++ {
 			if js.IsIdentifierName(t.Type(k)) {
-				name := string(t.Text(k))
-				if l := m[name]; len(l) == 0 || l[len(l)-1] != r {
-					m[name] = append(l, r)
-				}
+				out.add(t, k, kind, r)
 			}
 		}
 	}
-	for k := 0; k < t.Len(); k++ {
+	n := t.Len()
+	for k := 0; k < n; k++ {
 		switch tt := t.Type(k); tt {
+		case js.IdentifierToken:
+			b := t.Text(k)
+			note(b)
+			if t.Type(k+1) == js.EqToken {
+				if _, member := t.Member(k); !member {
+					out.add(t, k, siteValue, [2]int{k + 2, 0})
+				}
+			}
 		case js.AsToken, js.AsyncToken, js.FromToken, js.GetToken, js.ImplementsToken, js.InterfaceToken, js.LetToken,
 			js.MetaToken, js.OfToken, js.PackageToken, js.PrivateToken, js.ProtectedToken, js.PublicToken,
 			js.SetToken, js.StaticToken, js.TargetToken:
 			if _, member := t.Member(k); !member && t.Type(k+1) == js.EqToken {
-				out.values[string(t.Text(k))] = append(out.values[string(t.Text(k))], k+2)
+				out.add(t, k, siteValue, [2]int{k + 2, 0})
 			}
+		case js.NewToken:
+			has |= news
 		case js.FunctionToken:
 			j := k + 1
 			if t.Type(j) == js.MulToken {
 				j++
 			}
 			if js.IsIdentifier(t.Type(j)) {
-				out.funcs[string(t.Text(j))] = append(out.funcs[string(t.Text(j))], k)
+				out.add(t, j, siteFunc, [2]int{k, 0})
 			}
 		case js.CloseBraceToken:
 			if t.Type(k+1) == js.EqToken && t.Match(k) >= 0 {
-				index(out.patterns, [2]int{t.Match(k), k})
+				group(sitePattern, [2]int{t.Match(k), k})
 			}
 		case js.ImportToken:
 			if tt := t.Type(k + 1); tt != js.OpenParenToken && tt != js.DotToken {
 				j := k + 1 // to the module's name
-				for j < t.Len() && t.Type(j) != js.StringToken && t.Type(j) != js.SemicolonToken {
+				for j < n && t.Type(j) != js.StringToken && t.Type(j) != js.SemicolonToken {
 					j++
 				}
-				index(out.imports, [2]int{k, j})
+				group(siteImport, [2]int{k, j})
+			}
+		case js.StringToken, js.TemplateToken:
+			b := t.Text(k)
+			if bytes.IndexByte(b, '\\') >= 0 {
+				if v, ok := s.str(k); ok {
+					note([]byte(v))
+					continue
+				}
+			}
+			if len(b) >= 2 {
+				b = b[1 : len(b)-1]
+			}
+			note(b)
+		default:
+			if js.IsIdentifierName(tt) {
+				note(t.Text(k))
 			}
 		}
 	}
-	return out
+	s.sites = out
+	s.named = wordsDone
+	if has&now != 0 && has&(date|perf) != 0 {
+		s.named |= nowClock
+	}
+	if has&hrtime != 0 && has&process != 0 {
+		s.named |= hrClock
+	}
+	if has&load != 0 && has&atomicsWord != 0 {
+		s.named |= atomics
+	}
+	if has&date != 0 && has&news != 0 {
+		s.named |= dates
+	}
 }
 
 // kind is what a name may be bound to.
@@ -107,7 +214,9 @@ func (s *scan) alias(k int) kind {
 func (s *scan) aliasName(name string) kind {
 	if s.aliases == nil {
 		s.aliases = map[string]*alias{}
-		s.sites = s.buildSites()
+		if s.sites == nil {
+			s.survey()
+		}
 		s.budget = 1 << 20
 	}
 	if a, ok := s.aliases[name]; ok && a.round == 0 {
@@ -164,31 +273,28 @@ func (s *scan) lookup(name string) kind {
 }
 
 func (s *scan) bound(name string) kind {
-	t := s.t
 	r := none
-	for _, v := range t.Values()[name] {
-		if r = max(r, s.value(v)); r == clockAlias {
-			return r
+	for i := s.sites.names[maphash.String(seed, name)]; i > 0; {
+		st := s.sites.list[i-1]
+		i = st.next
+		if string(s.t.Text(int(st.name))) != name {
+			continue // another name of the same hash
 		}
-	}
-	for _, v := range s.sites.values[name] {
-		if r = max(r, s.value(v)); r == clockAlias {
-			return r
+		at := [2]int{int(st.at[0]), int(st.at[1])}
+		switch st.kind {
+		case siteValue:
+			r = max(r, s.value(at[0]))
+		case siteFunc:
+			if body, ok := s.function(at[0]); ok && s.returnsClock(body) {
+				return clockAlias
+			}
+		case sitePattern:
+			// A pattern binds members of its value: clocks by their names.
+			r = max(r, s.words(at), min(s.value(at[1]+2), harmlessAlias))
+		case siteImport:
+			r = max(r, s.words(at))
 		}
-	}
-	for _, f := range s.sites.funcs[name] {
-		if body, ok := s.function(f); ok && s.returnsClock(body) {
-			return clockAlias
-		}
-	}
-	for _, p := range s.sites.patterns[name] {
-		// A pattern binds members of its value: clocks by their names.
-		if r = max(r, s.words(p), min(s.value(p[1]+2), harmlessAlias)); r == clockAlias {
-			return r
-		}
-	}
-	for _, im := range s.sites.imports[name] {
-		if r = max(r, s.words(im)); r == clockAlias {
+		if r == clockAlias {
 			return r
 		}
 	}
