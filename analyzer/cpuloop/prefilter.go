@@ -86,70 +86,101 @@ type constant struct {
 	ok, known bool
 }
 
-// costlyCall scans the tokens once for the calls the rule prices (and
-// notes what the loops need: whether now is named, the do keywords).
-func (p *pre) costlyCall() bool {
+// words are what costlyCall's scan finds.
+type words struct {
+	json, dh, now  bool
+	dos            int
+	fills, repeats [][2]int // the name, its call's parenthesis
+	lengths        []int
+}
+
+// scan reads the tokens once for what costlyCall prices and the loops
+// need. Its loop keeps nothing but the index in registers: what it finds
+// is rare, and goes to w.
+func (p *pre) scan(w *words) {
 	t := p.t
-	var json, dh bool
-	var fills, repeats [][2]int // the name, its call's parenthesis
-	var lengths []int
-	for k := 0; k < t.Len(); k++ {
+	n := t.Len()
+	for k := 0; k < n; k++ {
 		switch t.Type(k) {
 		case js.IdentifierToken:
 			s := t.Text(k)
 			switch len(s) {
 			case 3:
-				p.hasNow = p.hasNow || string(s) == "now"
+				if string(s) == "now" {
+					w.now = true
+				}
 			case 4:
 				if o := p.called(k); string(s) == "fill" && p.member(k) && o > 0 {
-					fills = append(fills, [2]int{k, o})
+					w.fills = append(w.fills, [2]int{k, o})
 				}
 			case 5:
-				json = json || string(s) == "parse"
+				if string(s) == "parse" {
+					w.json = true
+				}
 			case 6:
 				switch string(s) {
 				case "repeat":
 					if o := p.called(k); p.member(k) && t.Type(k-2) == js.StringToken && o > 0 {
-						repeats = append(repeats, [2]int{k, o})
+						w.repeats = append(w.repeats, [2]int{k, o})
 					}
 				case "length":
 					if prev := t.Type(k - 1); (prev == js.OpenBraceToken || prev == js.CommaToken) && k > 0 {
-						lengths = append(lengths, k)
+						w.lengths = append(w.lengths, k)
 					}
 				}
 			case 9:
-				json = json || string(s) == "stringify"
+				if string(s) == "stringify" {
+					w.json = true
+				}
 			case 19:
-				dh = dh || string(s) == "createDiffieHellman"
+				if string(s) == "createDiffieHellman" {
+					w.dh = true
+				}
 			}
 		case js.StringToken:
 			// x['now'], {'now': n} = x: a key the bindings resolve
 			if t.Type(k-1) != js.OpenBracketToken && t.Type(k+1) != js.ColonToken {
 				continue
 			}
-			s := t.Text(k)
-			if len(s) < 2 || len(s) > 2+len("createDiffieHellman") && bytes.IndexByte(s, '\\') < 0 {
-				continue
-			}
-			name := string(s[1 : len(s)-1])
-			if bytes.IndexByte(s, '\\') >= 0 {
-				name, _ = resolve.StringValue(s)
-			}
-			switch name {
-			case "now":
-				p.hasNow = true
-			case "parse", "stringify":
-				json = true
-			case "createDiffieHellman":
-				dh = true
-			}
+			p.key(k, w)
 		case js.DoToken:
 			if !p.member(k) && t.Type(k+1) != js.ColonToken {
-				p.dos++
+				w.dos++
 			}
 		}
 	}
-	if dh {
+}
+
+// key notes the name string key k may be: now, parse, stringify or
+// createDiffieHellman.
+func (p *pre) key(k int, w *words) {
+	s := p.t.Text(k)
+	if len(s) < 2 || len(s) > 2+len("createDiffieHellman") && bytes.IndexByte(s, '\\') < 0 {
+		return
+	}
+	name := s[1 : len(s)-1]
+	if bytes.IndexByte(s, '\\') >= 0 {
+		v, _ := resolve.StringValue(s)
+		name = []byte(v)
+	}
+	switch string(name) {
+	case "now":
+		w.now = true
+	case "parse", "stringify":
+		w.json = true
+	case "createDiffieHellman":
+		w.dh = true
+	}
+}
+
+// costlyCall scans the tokens once for the calls the rule prices (and
+// notes what the loops need: whether now is named, the do keywords).
+func (p *pre) costlyCall() bool {
+	t := p.t
+	var w words
+	p.scan(&w)
+	p.hasNow, p.dos = w.now, w.dos
+	if w.dh {
 		for _, key := range p.tab.Keys(cost.CPU) {
 			if r, _ := p.tab.Lookup(key); strings.HasPrefix(key, "cpu.crypto.dh-") && float64(r.Cost.Min) >= p.th {
 				return true
@@ -158,7 +189,7 @@ func (p *pre) costlyCall() bool {
 	}
 	fill, parse, stringify := p.rowMin("cpu.array.fill"), p.rowMin("cpu.json.parse"), p.rowMin("cpu.json.stringify")
 	size := -1.0 // the largest constant size, in KB, a JSON call may get
-	for _, f := range fills {
+	for _, f := range w.fills {
 		n, ok := p.arrayLength(f[0] - 2)
 		if !ok {
 			continue
@@ -172,14 +203,14 @@ func (p *pre) costlyCall() bool {
 		}
 		size = max(size, mul(n.abs(), float64(text+1))/1024)
 	}
-	if json {
-		for _, r := range repeats {
+	if w.json {
+		for _, r := range w.repeats {
 			n, end, ok := p.constAt(r[1] + 1)
 			if ok && (t.Type(end) == js.CommaToken || t.Type(end) == js.CloseParenToken) {
 				size = max(size, mul(n.abs(), float64(len(t.Text(r[0]-2))-2))/1024)
 			}
 		}
-		for _, k := range lengths {
+		for _, k := range w.lengths {
 			var n interval
 			switch t.Type(k + 1) {
 			case js.ColonToken:

@@ -1,6 +1,8 @@
 package cpuloop
 
 import (
+	"bytes"
+	"hash/maphash"
 	"math"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -203,14 +205,10 @@ func (p *pre) constName(name []byte, ref, depth int) constant {
 		p.consts = map[int]*[maxDepth]constant{}
 	}
 	var c constant
-	h, ok := p.decls.names[string(name)]
-	if !ok {
-		return c
-	}
-	for i := p.decls.heads[h]; i > 0; i = p.decls.decls[i-1].next {
+	for i := p.decls.names[maphash.Bytes(seed, name)]; i > 0; i = p.decls.decls[i-1].next {
 		d := p.decls.decls[i-1].decl
-		if ref < int(d.scope[0]) || ref >= int(d.scope[1]) {
-			continue
+		if ref < int(d.scope[0]) || ref >= int(d.scope[1]) || !bytes.Equal(p.t.Text(int(d.value)-2), name) {
+			continue // out of scope, or another name of the same hash
 		}
 		v := p.declValue(int(d.value), depth)
 		if !v.ok {
@@ -225,28 +223,25 @@ func (p *pre) constName(name []byte, ref, depth int) constant {
 	return c
 }
 
-// declIndex lists declarators by name: a chain per name, the latest first
-// (no slice, and no key, allocated per declarator).
+// declIndex lists declarators by name: a chain per hash of the name, the
+// latest first (no slice, and no key, allocated per declarator or name).
+// The name of a declarator is the token two before its value.
 type declIndex struct {
-	names map[string]int32 // the index of the name's chain in heads
-	heads []int32          // the latest declarator of each name in decls, +1
+	names map[uint64]int32 // the latest declarator of the names of a hash in decls, +1
 	decls []declLink
 }
 
 type declLink struct {
 	decl
-	next int32 // the name's declarator before, +1; 0: none
+	next int32 // the declarator before of a name of the same hash, +1; 0: none
 }
 
+var seed = maphash.MakeSeed()
+
 func (x *declIndex) add(name []byte, d decl) {
-	h, ok := x.names[string(name)]
-	if !ok {
-		h = int32(len(x.heads))
-		x.names[string(name)] = h
-		x.heads = append(x.heads, 0)
-	}
-	x.decls = append(x.decls, declLink{d, x.heads[h]})
-	x.heads[h] = int32(len(x.decls))
+	h := maphash.Bytes(seed, name)
+	x.decls = append(x.decls, declLink{d, x.names[h]})
+	x.names[h] = int32(len(x.decls))
 }
 
 // declValue returns the values of the declarator's value at token k as a
@@ -273,44 +268,65 @@ func (p *pre) declValue(k, depth int) constant {
 // function's body, or the module.
 func (p *pre) declarations() any {
 	t := p.t
-	out := &declIndex{names: map[string]int32{}}
-	type brace struct {
-		scope    [2]int32
-		function bool
-	}
-	module := brace{[2]int32{0, int32(t.Len())}, true}
-	stack := []brace{module}
-	for k := 0; k+2 < t.Len(); k++ {
+	n := t.Len()
+	d := &declScan{p: p, out: &declIndex{names: make(map[uint64]int32, n/64)}}
+	d.stack = append(d.stack, brace{[2]int32{0, int32(n)}, true}) // the module
+	// The loop keeps nothing but the index in registers: braces and
+	// declarators are rare, and go to d.
+	for k := 0; k+2 < n; k++ {
 		switch tt := t.Type(k); {
 		case tt == js.OpenBraceToken:
-			end := t.Match(k)
-			if end < k {
-				end = t.Len()
-			}
-			stack = append(stack, brace{[2]int32{int32(k), int32(end + 1)}, p.functionBody(k)})
+			d.open(k)
 		case tt == js.CloseBraceToken:
-			if len(stack) > 1 {
-				stack = stack[:len(stack)-1]
+			if len(d.stack) > 1 {
+				d.stack = d.stack[:len(d.stack)-1]
 			}
-		case t.Type(k+1) == js.EqToken && isName(tt):
-			scope := module.scope
-			switch t.Type(k - 1) {
-			case js.LetToken, js.ConstToken:
-				scope = stack[len(stack)-1].scope
-			case js.VarToken, js.CommaToken:
-				for i := len(stack) - 1; i >= 0; i-- {
-					if stack[i].function {
-						scope = stack[i].scope
-						break
-					}
-				}
-			default:
-				continue
-			}
-			out.add(t.Text(k), decl{int32(k + 2), scope})
+		case isName(tt) && t.Type(k+1) == js.EqToken:
+			d.declare(k)
 		}
 	}
-	return out
+	return d.out
+}
+
+// declScan is the state of declarations' pass: the braces around the
+// token, innermost last.
+type declScan struct {
+	p     *pre
+	out   *declIndex
+	stack []brace
+}
+
+type brace struct {
+	scope    [2]int32
+	function bool
+}
+
+func (d *declScan) open(k int) {
+	end := d.p.t.Match(k)
+	if end < k {
+		end = d.p.t.Len()
+	}
+	d.stack = append(d.stack, brace{[2]int32{int32(k), int32(end + 1)}, d.p.functionBody(k)})
+}
+
+// declare files name k, before =, if a declarator may give it the value.
+func (d *declScan) declare(k int) {
+	t := d.p.t
+	scope := d.stack[0].scope
+	switch t.Type(k - 1) {
+	case js.LetToken, js.ConstToken:
+		scope = d.stack[len(d.stack)-1].scope
+	case js.VarToken, js.CommaToken:
+		for i := len(d.stack) - 1; i >= 0; i-- {
+			if d.stack[i].function {
+				scope = d.stack[i].scope
+				break
+			}
+		}
+	default:
+		return
+	}
+	d.out.add(t.Text(k), decl{int32(k + 2), scope})
 }
 
 // functionBody reports whether brace k certainly opens a function's body:
