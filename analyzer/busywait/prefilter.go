@@ -222,7 +222,7 @@ func (s *scan) ifExit(k int, f func(cond [2]int) bool) bool {
 // call Atomics.load, or names such a variable.
 func (s *scan) clockExit(l jstokens.Loop, e [2]int, reads bool) bool {
 	t := s.t
-	var clocked, compares, loads, reread bool
+	var clocked, compares, loads bool
 	for k := e[0]; k < e[1]; k++ {
 		switch tt := t.Type(k); {
 		case tt == js.OpenParenToken:
@@ -239,13 +239,21 @@ func (s *scan) clockExit(l jstokens.Loop, e [2]int, reads bool) bool {
 		case tt == js.LtToken || tt == js.LtEqToken || tt == js.GtToken || tt == js.GtEqToken ||
 			tt == js.EqEqToken || tt == js.EqEqEqToken || tt == js.NotEqToken || tt == js.NotEqEqToken:
 			compares = true
-		case js.IsIdentifier(tt):
-			if !reread && s.reassigned(l, k) {
-				reread = true
-			}
 		}
 	}
-	return (clocked || reread && reads) && (compares || loads || reread)
+	switch {
+	case clocked && (compares || loads):
+		return true
+	case !clocked && !reads:
+		return false
+	}
+	// Whether it names a variable the loop re-reads decides.
+	for k := e[0]; k < e[1]; k++ {
+		if js.IsIdentifier(t.Type(k)) && s.reassigned(l, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // reassigned reports whether loop l assigns (=) the name at token k a

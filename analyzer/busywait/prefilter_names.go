@@ -12,13 +12,14 @@ import (
 // The names of the prefilter: what a module's names may be bound to, by
 // their declarations, assignments, patterns and imports (see alias).
 
-// sites are where a module binds names: values given with = (as
-// Tokens.Values, and of the names that are keywords elsewhere: from, of,
-// get...), function declarations (name → the function token), object
-// patterns followed by = and import statements (by the names in them). A
-// chain per name, the latest first, in one slice, keyed by a hash of the
-// name (a site names its name's token, which tells names of equal hashes
-// apart): no slice, and no key, allocated per name.
+// sites are where a module binds names: values given with = that may
+// bind them to something (see surveyor.value), of identifiers and of the
+// names that are keywords elsewhere (from, of, get...); function
+// declarations (name → the function token); object patterns followed by
+// = and import statements (by the names in them). A chain per name, the
+// latest first, in one slice, keyed by a hash of the name (a site names
+// its name's token, which tells names of equal hashes apart): no slice,
+// and no key, allocated per name.
 type sites struct {
 	names map[uint64]int32 // the latest site of the names of a hash in list, +1
 	list  []site
@@ -57,78 +58,30 @@ func (x *sites) add(t *jstokens.Tokens, name int, kind uint8, at [2]int) {
 // the clocks its words may name (see clockWords) and its binding sites.
 func (s *scan) survey() {
 	t := s.t
-	out := &sites{names: make(map[uint64]int32, t.Len()/64)}
-	var has uint16
-	const (
-		now = 1 << iota
-		hrtime
-		load
-		date
-		perf
-		process
-		atomicsWord
-		news
-	)
-	note := func(b []byte) {
-		switch len(b) {
-		case 3, 4, 6, 7, 10, 11, 15, 12:
-		default:
-			return
-		}
-		switch string(b) {
-		case "now":
-			has |= now
-		case "hrtime":
-			has |= hrtime
-		case "load":
-			has |= load
-		case "Date":
-			has |= date
-		case "performance", "perf_hooks", "node:perf_hooks":
-			has |= perf
-		case "process", "node:process":
-			has |= process
-		case "Atomics":
-			has |= atomicsWord
-		}
-	}
-	group := func(kind uint8, r [2]int) {
-		for k := r[0]; k < r[1]; k++ {
-			if js.IsIdentifierName(t.Type(k)) {
-				out.add(t, k, kind, r)
-			}
-		}
-	}
 	n := t.Len()
+	v := &surveyor{t: t, out: &sites{names: make(map[uint64]int32, n/64)}}
+	// The loop keeps nothing but the index in registers: what it finds
+	// goes to v.
 	for k := 0; k < n; k++ {
 		switch tt := t.Type(k); tt {
 		case js.IdentifierToken:
-			b := t.Text(k)
-			note(b)
+			v.note(t.Text(k))
 			if t.Type(k+1) == js.EqToken {
-				if _, member := t.Member(k); !member {
-					out.add(t, k, siteValue, [2]int{k + 2, 0})
-				}
+				v.value(k)
 			}
 		case js.AsToken, js.AsyncToken, js.FromToken, js.GetToken, js.ImplementsToken, js.InterfaceToken, js.LetToken,
 			js.MetaToken, js.OfToken, js.PackageToken, js.PrivateToken, js.ProtectedToken, js.PublicToken,
 			js.SetToken, js.StaticToken, js.TargetToken:
-			if _, member := t.Member(k); !member && t.Type(k+1) == js.EqToken {
-				out.add(t, k, siteValue, [2]int{k + 2, 0})
+			if t.Type(k+1) == js.EqToken {
+				v.value(k)
 			}
 		case js.NewToken:
-			has |= news
+			v.has |= news
 		case js.FunctionToken:
-			j := k + 1
-			if t.Type(j) == js.MulToken {
-				j++
-			}
-			if js.IsIdentifier(t.Type(j)) {
-				out.add(t, j, siteFunc, [2]int{k, 0})
-			}
+			v.function(k)
 		case js.CloseBraceToken:
 			if t.Type(k+1) == js.EqToken && t.Match(k) >= 0 {
-				group(sitePattern, [2]int{t.Match(k), k})
+				v.group(sitePattern, [2]int{t.Match(k), k})
 			}
 		case js.ImportToken:
 			if tt := t.Type(k + 1); tt != js.OpenParenToken && tt != js.DotToken {
@@ -136,39 +89,122 @@ func (s *scan) survey() {
 				for j < n && t.Type(j) != js.StringToken && t.Type(j) != js.SemicolonToken {
 					j++
 				}
-				group(siteImport, [2]int{k, j})
+				v.group(siteImport, [2]int{k, j})
 			}
 		case js.StringToken, js.TemplateToken:
-			b := t.Text(k)
-			if bytes.IndexByte(b, '\\') >= 0 {
-				if v, ok := s.str(k); ok {
-					note([]byte(v))
-					continue
-				}
-			}
-			if len(b) >= 2 {
-				b = b[1 : len(b)-1]
-			}
-			note(b)
+			v.str(s, k)
 		default:
 			if js.IsIdentifierName(tt) {
-				note(t.Text(k))
+				v.note(t.Text(k))
 			}
 		}
 	}
-	s.sites = out
+	s.sites = v.out
 	s.named = wordsDone
-	if has&now != 0 && has&(date|perf) != 0 {
+	if has := v.has; has&now != 0 && has&(date|perf) != 0 {
 		s.named |= nowClock
 	}
-	if has&hrtime != 0 && has&process != 0 {
+	if has := v.has; has&hrtime != 0 && has&process != 0 {
 		s.named |= hrClock
 	}
-	if has&load != 0 && has&atomicsWord != 0 {
+	if has := v.has; has&load != 0 && has&atomicsWord != 0 {
 		s.named |= atomics
 	}
-	if has&date != 0 && has&news != 0 {
+	if has := v.has; has&date != 0 && has&news != 0 {
 		s.named |= dates
+	}
+}
+
+// surveyor is the state of survey's pass.
+type surveyor struct {
+	t   *jstokens.Tokens
+	out *sites
+	has uint16 // the words met (now...)
+}
+
+// The words survey looks for.
+const (
+	now = 1 << iota
+	hrtime
+	load
+	date
+	perf
+	process
+	atomicsWord
+	news
+)
+
+// note notes word b.
+func (v *surveyor) note(b []byte) {
+	switch len(b) {
+	case 3, 4, 6, 7, 10, 11, 12, 15:
+	default:
+		return
+	}
+	switch string(b) {
+	case "now":
+		v.has |= now
+	case "hrtime":
+		v.has |= hrtime
+	case "load":
+		v.has |= load
+	case "Date":
+		v.has |= date
+	case "performance", "perf_hooks", "node:perf_hooks":
+		v.has |= perf
+	case "process", "node:process":
+		v.has |= process
+	case "Atomics":
+		v.has |= atomicsWord
+	}
+}
+
+// str notes the value of string token k.
+func (v *surveyor) str(s *scan, k int) {
+	b := v.t.Text(k)
+	if bytes.IndexByte(b, '\\') >= 0 {
+		if w, ok := s.str(k); ok {
+			v.note([]byte(w))
+			return
+		}
+	}
+	if len(b) >= 2 {
+		b = b[1 : len(b)-1]
+	}
+	v.note(b)
+}
+
+// value files name k, before =, unless a property's or its value
+// surely binds it to nothing: what value reads starts with a name, a
+// parenthesis or a dot.
+func (v *surveyor) value(k int) {
+	switch tt := v.t.Type(k + 2); {
+	case js.IsIdentifierName(tt), tt == js.OpenParenToken, tt == js.DotToken, tt == js.OptChainToken:
+	default:
+		return // a literal, an array, an object, an operator
+	}
+	if _, member := v.t.Member(k); !member {
+		v.out.add(v.t, k, siteValue, [2]int{k + 2, 0})
+	}
+}
+
+// function files the name of a function declared at keyword k.
+func (v *surveyor) function(k int) {
+	j := k + 1
+	if v.t.Type(j) == js.MulToken {
+		j++
+	}
+	if js.IsIdentifier(v.t.Type(j)) {
+		v.out.add(v.t, j, siteFunc, [2]int{k, 0})
+	}
+}
+
+// group files the names in tokens r, a pattern or an import.
+func (v *surveyor) group(kind uint8, r [2]int) {
+	for k := r[0]; k < r[1]; k++ {
+		if js.IsIdentifierName(v.t.Type(k)) {
+			v.out.add(v.t, k, kind, r)
+		}
 	}
 }
 
