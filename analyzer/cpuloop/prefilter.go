@@ -344,7 +344,8 @@ func (p *pre) iterations(i int) float64 {
 			return 0
 		}
 		counter := t.Text(k)
-		// The shapes first, the values (which need the declarations) after.
+		// The shapes first, then whether the loop leaves early, the values
+		// (which need the declarations) last.
 		x, op, y, ok := p.comparison(l.Cond)
 		if !ok {
 			return 0
@@ -362,7 +363,7 @@ func (p *pre) iterations(i int) float64 {
 			return 0
 		}
 		step, ok := p.step(post, counter)
-		if !ok {
+		if !ok || p.leaves(l) {
 			return 0
 		}
 		from, end, ok := p.constAt(k + 2)
@@ -382,6 +383,7 @@ func (p *pre) iterations(i int) float64 {
 		// The counter is either side: the rule takes the first that is a
 		// variable without a constant value.
 		body := [2]int{l.Body[0], p.end(i)}
+		leaves := -1 // whether the loop leaves early, once known
 		for _, side := range [][2][2]int{{x, y}, {y, x}} {
 			c, other := side[0], side[1]
 			c = p.ungroup(c)
@@ -395,6 +397,15 @@ func (p *pre) iterations(i int) float64 {
 			step, ok := p.updates(body, counter)
 			if !ok {
 				continue
+			}
+			if leaves < 0 {
+				leaves = 0
+				if p.leaves(l) {
+					leaves = 1
+				}
+			}
+			if leaves == 1 {
+				return 0
 			}
 			from := p.constName(counter, c[0], 0)
 			if !from.ok {
@@ -410,9 +421,6 @@ func (p *pre) iterations(i int) float64 {
 			}
 			n = max(n, iterationCount(from.v, to, step, o))
 		}
-	}
-	if n > 0 && p.leaves(l) {
-		return 0
 	}
 	return n
 }
