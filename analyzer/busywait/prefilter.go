@@ -70,6 +70,8 @@ type scan struct {
 	aliases map[string]*alias // by name
 	round   int               // of the look-up under way (see aliasName)
 	grew    bool              // an alias grew in this round
+	cyclic  bool              // a look-up in this round met a name under way
+	pending []*alias          // the aliases the look-up under way computed
 	depth   int
 	budget  int // tokens the look-ups may still read before assuming the worst
 

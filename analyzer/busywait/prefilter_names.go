@@ -220,7 +220,8 @@ const (
 // alias is what the look-ups know of a name.
 type alias struct {
 	kind  kind
-	round int // the round that last computed it; 0: final
+	round int  // the round that last computed it; 0: final
+	busy  bool // being computed: a look-up that meets it is in a cycle
 }
 
 // alias returns what the name at token k may be bound to: a clock,
@@ -246,7 +247,8 @@ func (s *scan) alias(k int) kind {
 // (a value given with =, a function declaration, a pattern, an import),
 // whatever its scope. Bindings refer to each other (a = b, b = a): the
 // look-up starts every name at none and repeats rounds until none grows,
-// the least solution, which is what bindings computes too.
+// the least solution, which is what bindings computes too. A round that
+// met no cycle computed every name from final values: it needs no other.
 func (s *scan) aliasName(name string) kind {
 	if s.aliases == nil {
 		s.aliases = map[string]*alias{}
@@ -263,20 +265,19 @@ func (s *scan) aliasName(name string) kind {
 	}
 	var r kind
 	for s.round = 1; ; s.round++ {
-		s.grew = false
+		s.grew, s.cyclic = false, false
 		r = s.lookup(name)
-		if !s.grew || s.budget <= 0 {
+		if !s.grew || !s.cyclic || s.budget <= 0 {
 			break
 		}
 	}
-	for _, a := range s.aliases {
-		if a.round > 0 {
-			a.round = 0
-			if s.budget <= 0 {
-				a.kind = clockAlias
-			}
+	for _, a := range s.pending {
+		a.round = 0
+		if s.budget <= 0 {
+			a.kind = clockAlias
 		}
 	}
+	s.pending = s.pending[:0]
 	s.round = 0
 	if s.budget <= 0 {
 		return clockAlias
@@ -292,16 +293,21 @@ func (s *scan) lookup(name string) kind {
 		s.aliases[name] = a
 	}
 	if a.round == 0 && ok || a.round == s.round {
+		s.cyclic = s.cyclic || a.busy
 		return a.kind // final, or computed (or under way) in this round
 	}
 	if s.depth > 4096 || s.budget <= 0 {
 		s.budget = 0
 		return clockAlias
 	}
-	a.round = s.round
+	if a.round == 0 {
+		s.pending = append(s.pending, a)
+	}
+	a.round, a.busy = s.round, true
 	s.depth++
 	r := s.bound(name)
 	s.depth--
+	a.busy = false
 	if r > a.kind {
 		a.kind, s.grew = r, true
 	}
