@@ -351,12 +351,12 @@ func (s *scan) callee(c, depth int) verdict {
 	switch tt := t.Type(c); {
 	case js.IsIdentifierName(tt):
 		if o, ok := t.Member(c); ok {
-			return s.member(string(t.Text(c)), o)
+			return s.member(t.Text(c), o)
 		}
 		return s.plain(c)
 	case tt == js.CloseBracketToken:
 		if o, name, ok := s.index(c); ok {
-			return s.member(name, o)
+			return s.member([]byte(name), o)
 		}
 	case tt == js.CloseParenToken:
 		m := t.Match(c)
@@ -403,11 +403,11 @@ func (s *scan) index(c int) (object int, name string, ok bool) {
 // process.hrtime, a method of new Date(), or a harmless global's (the
 // chain starts at Math, Number, BigInt or Date, or at a name that may be
 // bound to one).
-func (s *scan) member(prop string, o int) verdict {
+func (s *scan) member(prop []byte, o int) verdict {
 	switch w := s.clockWords(); {
-	case prop == "load" && w&atomics != 0:
+	case string(prop) == "load" && w&atomics != 0:
 		return callShared
-	case prop == "now" && w&nowClock != 0, (prop == "bigint" || prop == "hrtime") && w&hrClock != 0:
+	case string(prop) == "now" && w&nowClock != 0, (string(prop) == "bigint" || string(prop) == "hrtime") && w&hrClock != 0:
 		return s.reading()
 	}
 	t := s.t
@@ -419,13 +419,13 @@ func (s *scan) member(prop string, o int) verdict {
 		switch tt := t.Type(o); {
 		case js.IsIdentifierName(tt):
 			if p, ok := t.Member(o); ok {
-				next, o = string(t.Text(o)), p
+				next, o = t.Text(o), p
 				continue
 			}
 			return s.root(o, next)
 		case tt == js.CloseBracketToken:
 			if p, name, ok := s.index(o); ok {
-				next, o = name, p
+				next, o = []byte(name), p
 				continue
 			}
 			return callWork // x[i].f(): no binding
@@ -444,7 +444,7 @@ func (s *scan) member(prop string, o int) verdict {
 
 // root classifies a call of a member chain by its first name, at token o,
 // and the chain's next name.
-func (s *scan) root(o int, next string) verdict {
+func (s *scan) root(o int, next []byte) verdict {
 	t := s.t
 	tt := t.Type(o)
 	if js.IsReservedWord(tt) {
@@ -471,7 +471,7 @@ func (s *scan) plain(c int) verdict {
 	if js.IsReservedWord(tt) {
 		return callWork // import(), super()
 	}
-	if harmlessName(string(t.Text(c))) {
+	if harmlessName(t.Text(c)) {
 		return callHarmless // Number(x), BigInt(x), Date()
 	}
 	switch s.alias(c) {
@@ -483,8 +483,8 @@ func (s *scan) plain(c int) verdict {
 	return callWork
 }
 
-func harmlessName(name string) bool {
-	switch name {
+func harmlessName(name []byte) bool {
+	switch string(name) {
 	case "Math", "Number", "BigInt", "Date":
 		return true
 	}

@@ -59,7 +59,7 @@ func (x *sites) add(t *jstokens.Tokens, name int, kind uint8, at [2]int) {
 func (s *scan) survey() {
 	t := s.t
 	n := t.Len()
-	v := &surveyor{t: t, out: &sites{names: make(map[uint64]int32, n/64)}}
+	v := &surveyor{t: t, out: &sites{names: make(map[uint64]int32, n/64), list: make([]site, 0, n/32)}}
 	// The loop keeps nothing but the index in registers: what it finds
 	// goes to v.
 	for k := 0; k < n; k++ {
@@ -234,13 +234,13 @@ func (s *scan) alias(k int) kind {
 		return clockAlias
 	case !s.clocks():
 		if s.level == names {
-			return min(s.aliasName(string(s.t.Text(k))), harmlessAlias)
+			return min(s.aliasName(s.t.Text(k)), harmlessAlias)
 		}
 		return harmlessAlias
 	case s.level == words:
 		return clockAlias
 	}
-	return s.aliasName(string(s.t.Text(k)))
+	return s.aliasName(s.t.Text(k))
 }
 
 // aliasName is alias by name: the most any binding of the name gives it
@@ -249,7 +249,7 @@ func (s *scan) alias(k int) kind {
 // look-up starts every name at none and repeats rounds until none grows,
 // the least solution, which is what bindings computes too. A round that
 // met no cycle computed every name from final values: it needs no other.
-func (s *scan) aliasName(name string) kind {
+func (s *scan) aliasName(name []byte) kind {
 	if s.aliases == nil {
 		s.aliases = map[string]*alias{}
 		if s.sites == nil {
@@ -257,7 +257,7 @@ func (s *scan) aliasName(name string) kind {
 		}
 		s.budget = 1 << 20
 	}
-	if a, ok := s.aliases[name]; ok && a.round == 0 {
+	if a, ok := s.aliases[string(name)]; ok && a.round == 0 {
 		return a.kind
 	}
 	if s.round > 0 {
@@ -286,11 +286,11 @@ func (s *scan) aliasName(name string) kind {
 }
 
 // lookup computes a name's alias once per round.
-func (s *scan) lookup(name string) kind {
-	a, ok := s.aliases[name]
+func (s *scan) lookup(name []byte) kind {
+	a, ok := s.aliases[string(name)]
 	if !ok {
 		a = &alias{}
-		s.aliases[name] = a
+		s.aliases[string(name)] = a
 	}
 	if a.round == 0 && ok || a.round == s.round {
 		s.cyclic = s.cyclic || a.busy
@@ -314,12 +314,12 @@ func (s *scan) lookup(name string) kind {
 	return a.kind
 }
 
-func (s *scan) bound(name string) kind {
+func (s *scan) bound(name []byte) kind {
 	r := none
-	for i := s.sites.names[maphash.String(seed, name)]; i > 0; {
+	for i := s.sites.names[maphash.Bytes(seed, name)]; i > 0; {
 		st := s.sites.list[i-1]
 		i = st.next
-		if string(s.t.Text(int(st.name))) != name {
+		if string(s.t.Text(int(st.name))) != string(name) {
 			continue // another name of the same hash
 		}
 		at := [2]int{int(st.at[0]), int(st.at[1])}
@@ -351,9 +351,9 @@ func (s *scan) words(r [2]int) kind {
 	out := none
 	for k := r[0]; k < r[1] && out < clockAlias; k++ {
 		if js.IsIdentifierName(t.Type(k)) {
-			out = max(out, word(string(t.Text(k))))
+			out = max(out, word(t.Text(k)))
 		} else if v, ok := s.str(k); ok {
-			out = max(out, word(v))
+			out = max(out, word([]byte(v)))
 		}
 	}
 	return out
@@ -362,8 +362,8 @@ func (s *scan) words(r [2]int) kind {
 // word returns what a name in a binding makes it: the names of clock
 // readings make a clock, the harmless globals and the global objects a
 // harmless global.
-func word(w string) kind {
-	switch w {
+func word(w []byte) kind {
+	switch string(w) {
 	case "now", "bigint", "load", "hrtime":
 		return clockAlias
 	case "Math", "Number", "BigInt", "Date", "globalThis", "global", "window":
@@ -388,7 +388,7 @@ func (s *scan) value(v int) kind {
 	}
 	root := none
 	named := false   // the root is a name to look up
-	last := ""       // the chain's last name, after its root
+	var last []byte  // the chain's last name, after its root
 	operand := false // the last token ends an operand: a member, index or call may follow
 	k := v
 chain:
@@ -401,12 +401,12 @@ chain:
 			}
 			operand = true
 			if k == v {
-				w := string(t.Text(k))
+				w := t.Text(k)
 				root = word(w)
 				// looked up below, if the chain is one
-				named = js.IsIdentifier(tt) && w != "require" && w != "createRequire"
+				named = js.IsIdentifier(tt) && string(w) != "require" && string(w) != "createRequire"
 			} else {
-				last = string(t.Text(k))
+				last = t.Text(k)
 			}
 		case tt == js.DotToken || tt == js.OptChainToken:
 			operand = false
@@ -415,7 +415,7 @@ chain:
 			if !operand && t.Type(k-1) != js.OptChainToken || t.Match(k) != k+2 || !ok {
 				return none // an array, or an index the rule does not follow
 			}
-			last = w
+			last = []byte(w)
 			k += 2
 		case tt == js.OpenParenToken:
 			m := t.Match(k)
@@ -441,12 +441,12 @@ chain:
 		return none // the chain is an operand of a larger expression
 	}
 	if named && root < clockAlias {
-		root = max(root, s.aliasName(string(t.Text(v))))
+		root = max(root, s.aliasName(t.Text(v)))
 	}
 	switch {
 	case word(last) == clockAlias:
 		return clockAlias
-	case last != "":
+	case len(last) > 0:
 		return min(root, harmlessAlias)
 	}
 	return root
@@ -541,7 +541,7 @@ func (s *scan) returnsClock(body [2]int) bool {
 			if !js.IsIdentifier(t.Type(k)) {
 				continue
 			}
-			if _, member := t.Member(k); !member && t.Type(k+1) == js.OpenParenToken && s.aliasName(string(t.Text(k))) == clockAlias {
+			if _, member := t.Member(k); !member && t.Type(k+1) == js.OpenParenToken && s.aliasName(t.Text(k)) == clockAlias {
 				return true
 			}
 		}
