@@ -1,6 +1,8 @@
 package jsast
 
 import (
+	"sync"
+
 	"github.com/tdewolff/parse/v2/js"
 )
 
@@ -24,6 +26,38 @@ func (m *Module) index(l *Lexed) {
 			return
 		}
 		exact = w.regexAt
+		putNodes(w.nodes)
+	}
+}
+
+// nodePool keeps node lists (as *[]Node) for the next module: a check
+// frees each module's tree once its findings are out (Release), and a new
+// list would otherwise be fresh memory, faulted in and cleared, for every
+// parsed module.
+var nodePool sync.Pool
+
+// getNodes returns an empty node list with room for about n nodes.
+func getNodes(n int) []Node {
+	if p, ok := nodePool.Get().(*[]Node); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]Node, 0, n)
+}
+
+func putNodes(nodes []Node) {
+	clear(nodes) // the entries point into a syntax tree that is to be freed
+	nodes = nodes[:0]
+	nodePool.Put(&nodes)
+}
+
+// Release hands the module's node list back for reuse by modules parsed
+// later. The module must not be used afterwards; a caller that has what
+// it needs from a module (a command-line check, once its findings are
+// converted) calls it.
+func (m *Module) Release() {
+	if m.nodes != nil {
+		putNodes(m.nodes)
+		m.nodes = nil
 	}
 }
 
@@ -32,7 +66,7 @@ func (m *Module) walk(buf []byte, ts *tokens) *walker {
 		buf:     buf,
 		ts:      ts,
 		parent:  -1,
-		nodes:   make([]Node, 0, len(ts.list)*5/8+16), // about 0.6 nodes a token in real code
+		nodes:   getNodes(len(ts.list)*5/8 + 16), // about 0.6 nodes a token in real code
 		module:  make(map[string]*js.Var),
 		regexAt: make(map[int]bool),
 	}

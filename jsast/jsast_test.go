@@ -260,3 +260,39 @@ func FuzzParse(f *testing.F) {
 		checkSpans(t, m)
 	})
 }
+
+// TestRelease checks that a released module's node list, reused by the
+// next module, leaves nothing of the first behind.
+func TestRelease(t *testing.T) {
+	shape := func(m *Module) []string {
+		var out []string
+		for _, n := range m.Nodes() {
+			out = append(out, fmt.Sprintf("%T %v %d %d %v", n.N, n.Span, n.Parent, n.End, n.Binding))
+		}
+		return out
+	}
+	big := "function f(a, b) { return [a, b, {c: a + b}].map(x => x * 2); }\n"
+	small := "let y = 1;\n"
+	want, err := Parse("small.js", []byte(small), CommonJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShape := shape(want)
+	for i := 0; i < 3; i++ {
+		m, err := Parse("big.js", []byte(strings.Repeat(big, 50)), CommonJS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Release()
+		if m.Nodes() != nil {
+			t.Fatal("a released module still has nodes")
+		}
+		got, err := Parse("small.js", []byte(small), CommonJS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := shape(got); !slices.Equal(g, wantShape) {
+			t.Fatalf("after a release, nodes = %v, want %v", g, wantShape)
+		}
+	}
+}

@@ -723,6 +723,9 @@ func (r *runState) finish(u *unit) {
 	}
 	u.diags, u.diagsBy = nil, nil
 	if r.opt.Lean && u.mod != nil && !u.skipped {
+		if u.mod.Module != nil {
+			u.mod.Module.Release()
+		}
 		u.mod = &jsmodule.Module{Imports: u.mod.Imports, File: u.mod.File}
 		u.results = nil
 	}
