@@ -337,16 +337,24 @@ func Specifiers(src []byte) []string {
 		spec string
 	}
 	var hits []found
-	// One memchr-speed search per keyword instead of a switch per byte.
-	for _, word := range []string{"require", "import", "from"} {
-		w := []byte(word)
+	// One memchr-speed search per keyword, for its rarest byte in code
+	// (the q of require is ten times rarer than its r), instead of a switch
+	// per byte.
+	for _, kw := range []struct {
+		word   string
+		anchor int
+	}{{"require", 2}, {"import", 2}, {"from", 0}} {
+		word, c := kw.word, kw.word[kw.anchor]
 		for base := 0; ; {
-			j := bytes.Index(src[base:], w)
+			j := bytes.IndexByte(src[base:], c)
 			if j < 0 {
 				break
 			}
-			i := base + j
-			base = i + len(w)
+			i := base + j - kw.anchor
+			base += j + 1
+			if i < 0 {
+				continue
+			}
 			k := keyword(src, i, word)
 			if k == 0 {
 				continue
