@@ -18,14 +18,33 @@ import (
 // members. An empty rule stands for every rule whose calls are
 // sync-call-chain sinks.
 func Prefilter(rule string) jstokens.Prefilter {
-	return func(t *jstokens.Tokens) bool {
-		n := t.Memo("blocking", func() any { return scanNames(t) }).(names)
-		for _, a := range catalogue {
-			if rule != "" && a.entry.Rule != rule || rule == "" && !a.entry.Chain {
-				continue
+	var needs []need
+	var modules set // any of the needs' modules
+	for _, a := range catalogue {
+		if rule != "" && a.entry.Rule != rule || rule == "" && !a.entry.Chain {
+			continue
+		}
+		nd := need{modules: bitsOf(moduleNumber, a.modules...)}
+		for _, m := range a.members {
+			switch m {
+			case "":
+				nd.any = true
+			case "*Sync":
+				nd.sync = true
+			default: // Atomics.wait: both names; readFileSync: the name
+				nd.members = append(nd.members, bitsOf(memberNumber, strings.Split(m, ".")...))
 			}
-			if n.namesModule(a.modules) && n.namesMember(a.members) {
-				return true
+		}
+		needs = append(needs, nd)
+		modules = modules.or(nd.modules)
+	}
+	return func(t *jstokens.Tokens) bool {
+		n := t.Memo("blocking", func() any { return scanNames(t) }).(*names)
+		if n.modules.and(modules) {
+			for _, nd := range needs {
+				if n.modules.and(nd.modules) && n.namesMember(nd) {
+					return true
+				}
 			}
 		}
 		return n.namesExtra(t, rule)
@@ -49,142 +68,227 @@ func extra(t *jstokens.Tokens) map[string]map[string]string {
 
 // names is what a module's tokens name: strings and identifiers.
 type names struct {
-	modules map[string]bool // strings naming a module of the catalogue (no node: prefix)
-	words   map[string]bool // names and strings that are members of the catalogue or the configuration
-	sync    bool            // a name or string ending in Sync
+	modules set  // strings naming a module of the catalogue (no node: prefix), and Atomics for the global
+	words   set  // names and strings that are members of the catalogue (each part of a dotted one)
+	sync    bool // a name or string ending in Sync
 }
 
-// catalogueModules and catalogueMembers are the modules and the member
-// names (each part of a dotted one) of the catalogue.
-var catalogueModules, catalogueMembers = func() (map[string]bool, map[string]bool) {
-	mods, members := map[string]bool{}, map[string]bool{}
+// set is a set of the numbers of moduleNumber or memberNumber.
+type set [2]uint64
+
+func (s set) or(o set) set        { return set{s[0] | o[0], s[1] | o[1]} }
+func (s set) and(o set) bool      { return s[0]&o[0]|s[1]&o[1] != 0 }
+func (s set) contains(o set) bool { return s[0]&o[0] == o[0] && s[1]&o[1] == o[1] }
+func (s *set) add(k uint8)        { s[k/64] |= 1 << (k % 64) }
+
+// bitsOf is the set of the numbers of keys.
+func bitsOf(numbers map[string]uint8, keys ...string) (out set) {
+	for _, k := range keys {
+		out.add(numbers[k])
+	}
+	return out
+}
+
+// need is what a module must name for one row of the catalogue.
+type need struct {
+	modules set   // one of these modules, and then:
+	any     bool  // nothing more: the row's module is called itself (member "")
+	sync    bool  // or a name ending in Sync (member "*Sync")
+	members []set // or all the parts of one of these members
+}
+
+// moduleNumber and memberNumber number the modules and the member names
+// (each part of a dotted one) of the catalogue.
+var moduleNumber, memberNumber = func() (map[string]uint8, map[string]uint8) {
+	mods, members := map[string]uint8{}, map[string]uint8{}
+	number := func(m map[string]uint8, k string) {
+		if _, ok := m[k]; !ok {
+			if len(m) == len(set{})*64 {
+				panic("blocking: the catalogue outgrew the prefilter's sets")
+			}
+			m[k] = uint8(len(m))
+		}
+	}
 	for _, a := range catalogue {
 		for _, m := range a.modules {
-			mods[m] = true
+			number(mods, m)
 		}
 		for _, m := range a.members {
-			members[m[strings.LastIndexByte(m, '.')+1:]] = true
-			if first, _, ok := strings.Cut(m, "."); ok {
-				members[first] = true // Atomics of Atomics.wait: the global's name
+			if m == "" || m == "*Sync" {
+				continue
+			}
+			for _, part := range strings.Split(m, ".") {
+				number(members, part) // Atomics of Atomics.wait: the global's name
 			}
 		}
 	}
 	return mods, members
 }()
 
-// moduleShape is what the catalogue's module names look like, to look up
-// only strings that may be one.
-var moduleShape = func() (out struct {
-	starts [256]bool
-	maxLen int
-}) {
-	for m := range catalogueModules {
-		if m != "" {
-			out.starts[m[0]] = true
-			out.maxLen = max(out.maxLen, len(m))
+// moduleShape and memberShape are what the catalogue's names look like,
+// to look up only the strings and words that may be one: most match
+// neither.
+var moduleShape, memberShape = shapeOf(moduleNumber), shapeOf(memberNumber)
+
+// shape holds, by first byte, the lengths and last bytes of some names.
+type shape struct {
+	lens [256]uint64    // by first byte, the set of lengths (under 64)
+	ends [256][4]uint64 // by first byte, the set of last bytes
+	min  int            // the shortest name
+	max  int            // the longest name
+}
+
+func shapeOf(names map[string]uint8) *shape {
+	s := &shape{min: 64}
+	for m := range names {
+		if m == "" || len(m) >= 64 {
+			panic("blocking: a catalogue name the prefilter cannot hold: " + m)
 		}
+		s.lens[m[0]] |= 1 << len(m)
+		last := m[len(m)-1]
+		s.ends[m[0]][last/64] |= 1 << (last % 64)
+		s.min, s.max = min(s.min, len(m)), max(s.max, len(m))
+	}
+	return s
+}
+
+// may reports whether w has the shape of one of the names.
+func (s *shape) may(w []byte) bool {
+	if len(w) == 0 || len(w) >= 64 {
+		return false
+	}
+	first, last := w[0], w[len(w)-1]
+	return s.lens[first]&(1<<len(w)) != 0 && s.ends[first][last/64]&(1<<(last%64)) != 0
+}
+
+// starts classes the first bytes of tokens, to read the type only of
+// tokens that may matter: a string or a template starts with a quote, a
+// name the scan looks at with a byte of names (Atomics, or a member of the
+// catalogue), or with any lower-case letter (...Sync).
+var starts = func() (out [256]uint8) {
+	out['"'], out['\''], out['`'] = quote, quote, quote
+	for m := range memberNumber {
+		out[m[0]] = name
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		out[c] = name
 	}
 	return out
 }()
 
-// memberEnds holds, by first byte, the set of last bytes of the
-// catalogue's member names: most words match none and are not looked up.
-var memberEnds = func() (out [256][256 / 64]uint64) {
-	for m := range catalogueMembers {
-		if m != "" {
-			last := m[len(m)-1]
-			out[m[0]][last/64] |= 1 << (last % 64)
-		}
-	}
-	return out
-}()
+const (
+	quote = 1 + iota // a string or a template may start so
+	name             // a name the scan files may start so
+)
 
-// memberStarts are the first bytes of the catalogue's member names, and
-// of names ending in Sync: the scan looks up only words starting so.
-var memberStarts = func() (out [256]bool) {
-	for m := range catalogueMembers {
-		if m != "" {
-			out[m[0]] = true
-		}
+// scanNames reads the tokens once. Until a string names a module of the
+// catalogue (or Atomics the global), it looks at nothing else: most
+// modules name none, and then no member matters. From there on it also
+// files words, and at the end the words of the tokens it passed. A
+// token's first byte tells which tokens it need look at (see starts).
+func scanNames(t *jstokens.Tokens) *names {
+	n := &names{}
+	src, count := t.Src, t.Len()
+	for count > 0 && t.Span(count-1).Start >= len(src) {
+		count-- // an empty token at the end (the lexer makes none): no first byte, nothing to file
 	}
-	for c := 'a'; c <= 'z'; c++ { // ...Sync: any lower-case start
-		out[c] = true
-	}
-	return out
-}()
-
-func scanNames(t *jstokens.Tokens) names {
-	n := names{modules: map[string]bool{}, words: map[string]bool{}}
-	// First the strings, for the modules: most modules name none, and
-	// then no member needs looking up.
-	for i := 0; i < t.Len(); i++ {
-		switch t.Type(i) {
-		case js.StringToken, js.TemplateToken:
-			s := t.Text(i)
-			s = bytes.TrimPrefix(s[1:len(s)-1], []byte("node:"))
-			if len(s) > 0 && len(s) <= moduleShape.maxLen && moduleShape.starts[s[0]] && catalogueModules[string(s)] {
-				n.modules[string(s)] = true
+	i := 0
+first:
+	for ; i < count; i++ {
+		s := t.Span(i)
+		switch c := src[s.Start]; {
+		case starts[c] == quote:
+			if tt := t.Type(i); (tt == js.StringToken || tt == js.TemplateToken) && n.module(src[s.Start:s.End]) {
+				break first
 			}
-		case js.IdentifierToken:
-			if s := t.Span(i); s.End-s.Start == len("Atomics") && string(t.Text(i)) == "Atomics" {
-				n.modules[bindings.Global] = true
+		case c == 'A':
+			if s.End-s.Start == len("Atomics") && string(src[s.Start:s.End]) == "Atomics" && t.Type(i) == js.IdentifierToken {
+				n.modules.add(moduleNumber[bindings.Global])
+				break first
 			}
 		}
 	}
-	if len(n.modules) == 0 && len(extra(t)) == 0 {
-		return n
+	if i == count {
+		return n // no member matters (namesExtra reads the tokens itself)
 	}
-	word := func(w []byte) {
-		if len(w) < 2 || !memberStarts[w[0]] {
-			return
-		}
-		if len(w) > 4 && string(w[len(w)-4:]) == "Sync" {
-			n.sync = true
-		}
-		if last := w[len(w)-1]; memberEnds[w[0]][last/64]&(1<<(last%64)) != 0 && catalogueMembers[string(w)] {
-			n.words[string(w)] = true
-		}
-	}
-	for i := 0; i < t.Len(); i++ {
-		tt := t.Type(i)
-		switch {
-		case tt == js.StringToken || tt == js.TemplateToken:
-			s := t.Text(i)
-			word(s[1 : len(s)-1])
-		case js.IsIdentifierName(tt):
-			word(t.Text(i))
+	for k := 0; k < count; k++ {
+		s := t.Span(k)
+		switch starts[src[s.Start]] {
+		case quote:
+			if tt := t.Type(k); tt == js.StringToken || tt == js.TemplateToken {
+				w := src[s.Start:s.End]
+				if k > i {
+					n.module(w)
+				}
+				if len(w) >= 2 {
+					n.word(w[1 : len(w)-1])
+				}
+			}
+		case name:
+			w := src[s.Start:s.End]
+			if !mayFile(w) {
+				continue
+			}
+			if tt := t.Type(k); js.IsIdentifierName(tt) {
+				if k > i && tt == js.IdentifierToken && string(w) == "Atomics" {
+					n.modules.add(moduleNumber[bindings.Global])
+				}
+				n.word(w)
+			}
 		}
 	}
 	return n
 }
 
-func (n names) namesModule(mods []string) bool {
-	for _, m := range mods {
-		if n.modules[m] {
-			return true
-		}
+// module files string token s if it names a module of the catalogue.
+func (n *names) module(s []byte) bool {
+	if len(s) < moduleShape.min+2 || len(s) > moduleShape.max+len("node:")+2 {
+		return false
 	}
-	return false
+	s = s[1 : len(s)-1]
+	if s[0] == 'n' {
+		s = bytes.TrimPrefix(s, []byte("node:"))
+	}
+	if !moduleShape.may(s) {
+		return false
+	}
+	k, ok := moduleNumber[string(s)]
+	if ok {
+		n.modules.add(k)
+	}
+	return ok
 }
 
-func (n names) namesMember(members []string) bool {
-	for _, m := range members {
-		switch {
-		case m == "":
+// mayFile reports whether word would file w, from its first and last
+// bytes and its length.
+func mayFile(w []byte) bool {
+	return len(w) > len("Sync") && w[len(w)-1] == 'c' || memberShape.may(w)
+}
+
+// word files w if it is a member of the catalogue or ends in Sync.
+func (n *names) word(w []byte) {
+	if len(w) < 2 || starts[w[0]] != name {
+		return
+	}
+	if len(w) > len("Sync") && w[len(w)-1] == 'c' && string(w[len(w)-4:]) == "Sync" {
+		n.sync = true
+	}
+	if memberShape.may(w) {
+		if k, ok := memberNumber[string(w)]; ok {
+			n.words.add(k)
+		}
+	}
+}
+
+// namesMember reports whether the module names what nd needs besides a
+// module.
+func (n *names) namesMember(nd need) bool {
+	if nd.any || nd.sync && n.sync {
+		return true
+	}
+	for _, m := range nd.members {
+		if n.words.contains(m) {
 			return true
-		case m == "*Sync":
-			if n.sync {
-				return true
-			}
-		default:
-			// Atomics.wait: both names; readFileSync: the name.
-			ok := true
-			for _, part := range strings.Split(m, ".") {
-				ok = ok && n.words[part]
-			}
-			if ok {
-				return true
-			}
 		}
 	}
 	return false
@@ -192,7 +296,7 @@ func (n names) namesMember(members []string) bool {
 
 // namesExtra reports whether the module names a member the configuration
 // nearest to it adds for rule ("" for any).
-func (n names) namesExtra(t *jstokens.Tokens, rule string) bool {
+func (n *names) namesExtra(t *jstokens.Tokens, rule string) bool {
 	for _, members := range extra(t) {
 		for m, r := range members {
 			if rule != "" && r != rule {
