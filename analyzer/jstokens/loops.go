@@ -22,11 +22,15 @@ func (t *Tokens) Loops() []Loop {
 func (t *Tokens) loops() any {
 	var out []Loop
 	tails := map[int]bool{} // the while of each do-while
-	for i := 0; i < t.Len(); i++ {
+	for i, count := 0, t.Len(); i < count; i++ {
+		tt := t.Type(i)
+		if tt != js.ForToken && tt != js.WhileToken && tt != js.DoToken {
+			continue // most tokens: their neighbours need not be read
+		}
 		if prev := t.Type(i - 1); prev == js.DotToken || prev == js.OptChainToken || t.Type(i+1) == js.ColonToken {
 			continue // x.do(...), {while: 1}: a property's name
 		}
-		switch t.Type(i) {
+		switch tt {
 		case js.ForToken:
 			open := i + 1
 			if t.Type(open) == js.AwaitToken {
