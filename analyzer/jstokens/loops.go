@@ -234,23 +234,6 @@ func (t *Tokens) Assigned(k int) bool {
 	return false
 }
 
-// Values returns, for each name given a value with = somewhere in the
-// module (a declaration, an assignment, a default), the index of the
-// first token of each value. Computed once.
-func (t *Tokens) Values() map[string][]int {
-	return t.Memo("values", func() any {
-		out := map[string][]int{}
-		for k := 0; k+2 < t.Len(); k++ {
-			if t.Type(k) == js.IdentifierToken && t.Type(k+1) == js.EqToken {
-				if _, member := t.Member(k); !member {
-					out[string(t.Text(k))] = append(out[string(t.Text(k))], k+2)
-				}
-			}
-		}
-		return out
-	}).(map[string][]int)
-}
-
 // Plain reports whether the expression starting at token k may be made of
 // names and literals only (as far as its first tokens tell): a literal, a
 // name not followed by a property, an index or a call, or an operator or
