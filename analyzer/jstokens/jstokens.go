@@ -8,7 +8,6 @@
 package jstokens
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 
@@ -115,7 +114,18 @@ func (t *Tokens) LineBreakBefore(k int) bool {
 	if k <= 0 || k >= t.Len() {
 		return true
 	}
-	return bytes.ContainsAny(t.Src[t.Span(k-1).End:t.Span(k).Start], "\n\r\u2028\u2029")
+	gap := t.Src[t.Span(k-1).End:t.Span(k).Start] // mostly a space or nothing
+	for i, c := range gap {
+		switch c {
+		case '\n', '\r':
+			return true
+		case 0xe2: // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8
+			if i+2 < len(gap) && gap[i+1] == 0x80 && gap[i+2]&^1 == 0xa8 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ExpressionEnd returns the index of the token after the expression that

@@ -25,7 +25,7 @@ func (t *Tokens) loops() any {
 	for i, count := 0, t.Len(); i < count; i++ {
 		tt := t.Type(i)
 		if tt != js.ForToken && tt != js.WhileToken && tt != js.DoToken {
-			continue // most tokens: their neighbours need not be read
+			continue
 		}
 		if prev := t.Type(i - 1); prev == js.DotToken || prev == js.OptChainToken || t.Type(i+1) == js.ColonToken {
 			continue // x.do(...), {while: 1}: a property's name
@@ -140,7 +140,7 @@ func (t *Tokens) stop(i int, comma bool) int {
 // statement before token k: a line break after a token that may end an
 // expression, before one that starts a statement.
 func (t *Tokens) SemicolonBefore(k int) bool {
-	return k > 0 && t.LineBreakBefore(k) && EndsExpression(t.Type(k-1)) && StartsStatement(t.Type(k))
+	return k > 0 && EndsExpression(t.Type(k-1)) && StartsStatement(t.Type(k)) && t.LineBreakBefore(k)
 }
 
 // EndsExpression reports whether a token of type tt may end an

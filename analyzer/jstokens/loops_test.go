@@ -52,3 +52,24 @@ func TestStatement(t *testing.T) {
 		}
 	}
 }
+
+func TestLineBreakBefore(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool // before the second token
+	}{
+		{"a b", false},
+		{"a\nb", true},
+		{"a\r\nb", true},
+		{"a\u2028b", true},
+		{"a /*\u2029*/ b", true},
+		{"a /* \xe2\x80\xaa */ b", false}, // U+202A
+		{"a /*\xe2\x80*/ b", false},
+		{"a /* \xe2 */ b", false},
+	} {
+		toks := &Tokens{Lexed: jsast.Lex("m.js", []byte(c.src))}
+		if got := toks.LineBreakBefore(1); got != c.want {
+			t.Errorf("%q: line break %v, want %v", c.src, got, c.want)
+		}
+	}
+}
