@@ -55,12 +55,13 @@ func scanOf(t *jstokens.Tokens) scan {
 					s.keep = true
 				}
 			case js.IdentifierToken:
-				if string(t.Text(i)) != "RegExp" || t.Type(i+1) != js.OpenParenToken {
+				open := regexpCallAt(t, i)
+				if open < 0 {
 					continue
 				}
 				// The tree reports a RegExp call only when its pattern is a
 				// constant (the tokens cannot tell where it is reported).
-				v, flags := tokenConstsOf(t).regexpCall(i + 1)
+				v, flags := tokenConstsOf(t).regexpCall(open)
 				if v.status == unknown || v.status == known && analyze(v.value, flags).Complexity != core.Safe {
 					s.keep, s.lexical = true, false
 				}
@@ -68,6 +69,29 @@ func scanOf(t *jstokens.Tokens) scan {
 		}
 		return s
 	}).(scan)
+}
+
+// regexpCallAt returns the opening parenthesis of the arguments if
+// identifier token i is the callee of a call or new expression the tree
+// may take for the global RegExp: RegExp(...), new RegExp(...),
+// RegExp?.(...), but not x.RegExp(...) (a member is not the global); -1
+// otherwise.
+func regexpCallAt(t *jstokens.Tokens, i int) int {
+	if s := t.Span(i); s.End-s.Start != len("RegExp") || string(t.Text(i)) != "RegExp" {
+		return -1
+	}
+	if i > 0 && (t.Type(i-1) == js.DotToken || t.Type(i-1) == js.OptChainToken) {
+		return -1
+	}
+	switch t.Type(i + 1) {
+	case js.OpenParenToken:
+		return i + 1
+	case js.OptChainToken:
+		if t.Type(i+2) == js.OpenParenToken {
+			return i + 2
+		}
+	}
+	return -1
 }
 
 // requestShaped reports whether a module's tokens may hold what

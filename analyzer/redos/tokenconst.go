@@ -1,6 +1,8 @@
 package redos
 
 import (
+	"slices"
+
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
@@ -10,9 +12,11 @@ import (
 // The prefilter evaluates RegExp(...) arguments from tokens the way
 // constString evaluates them on the tree: strings, templates without
 // substitutions, +, parentheses, and names declared const with such an
-// initialiser. Names are matched by spelling, not by scope, so a value
-// found here is the one the tree finds, if the tree finds one; what the
-// tokens cannot settle is unknown, and needs the tree.
+// initialiser. A name is looked up among the const declarators of its
+// spelling whose scope may hold it (declaratorScope): a value found here is
+// the one the tree finds, if the tree finds one; none there means the tree
+// finds none (a parameter, a let, a global, a const of another function);
+// what the tokens cannot settle is unknown, and needs the tree.
 
 type constStatus int
 
@@ -29,14 +33,27 @@ type constValue struct {
 
 // tokenConsts evaluates constant string expressions on a module's tokens.
 type tokenConsts struct {
-	t     *jstokens.Tokens
-	decls map[string][][2]int // name → the token range of each initialiser; {-1, -1}: a declarator whose kind the tokens do not show (declarations, built for the first name)
-	names map[string]constValue
+	t      *jstokens.Tokens
+	decls  []declarator     // built at the first name (declarations), in no order
+	byName map[string][]int // name → its declarators' indices in decls, for the names asked
+	scoped bool             // the brackets are balanced, so scopes can be told (t.Complete())
+}
+
+// declarator is a const declarator with an initialiser, or a name after a
+// comma and before = that may be one.
+type declarator struct {
+	name      int // token of the name
+	init, end int // the initialiser's tokens; init < 0: a declarator whose kind the tokens do not show
+	forHead   bool
+	from, to  int // the tokens its scope may cover (scope, computed once asked; to == 0 before)
+	block     int // the opening brace of the block that declares it, -1 at top level (scope)
+	state     int // 0: value not evaluated, 1: under way, 2: done
+	value     constValue
 }
 
 func tokenConstsOf(t *jstokens.Tokens) *tokenConsts {
 	return t.Memo("redos.consts", func() any {
-		return &tokenConsts{t: t, names: map[string]constValue{}}
+		return &tokenConsts{t: t, scoped: t.Complete()}
 	}).(*tokenConsts)
 }
 
@@ -44,59 +61,148 @@ func tokenConstsOf(t *jstokens.Tokens) *tokenConsts {
 // after a comma and before = that may be const declarators.
 func (c *tokenConsts) declarations() {
 	t := c.t
-	c.decls = map[string][][2]int{}
-	declared := make([]bool, t.Len()) // declarators of var, let and const statements
+	c.decls = []declarator{}
+	var chained []int // declarators after a comma of var, let and const statements
+	var loose []int   // names after a comma and before =
 	for d := 0; d < t.Len(); d++ {
-		kind := t.Type(d)
-		if kind != js.ConstToken && kind != js.VarToken && kind != js.LetToken {
-			continue
-		}
-		// const A = "x", B = A + "y": follow the declarators while the
-		// tokens show where each ends.
-		for k := d + 1; t.Type(k) == js.IdentifierToken; {
-			declared[k] = true
-			next := k + 1
-			if t.Type(k+1) == js.EqToken {
-				if next = t.ExpressionEnd(k + 2); next < 0 {
+		switch kind := t.Type(d); kind {
+		case js.IdentifierToken:
+			if t.Type(d+1) == js.EqToken && d > 0 && t.Type(d-1) == js.CommaToken {
+				loose = append(loose, d)
+			}
+		case js.ConstToken, js.VarToken, js.LetToken:
+			// const A = "x", B = A + "y": follow the declarators while the
+			// tokens show where each ends.
+			for k := d + 1; t.Type(k) == js.IdentifierToken; {
+				if k > d+1 {
+					chained = append(chained, k)
+				}
+				next := k + 1
+				if t.Type(k+1) == js.EqToken {
+					if next = t.ExpressionEnd(k + 2); next < 0 {
+						break
+					}
+					if kind == js.ConstToken {
+						c.decls = append(c.decls, declarator{name: k, init: k + 2, end: next, forHead: d > 0 && t.Type(d-1) == js.OpenParenToken})
+					}
+				}
+				if t.Type(next) != js.CommaToken {
 					break
 				}
-				if kind == js.ConstToken {
-					c.decls[string(t.Text(k))] = append(c.decls[string(t.Text(k))], [2]int{k + 2, next})
-				}
+				k = next + 1
 			}
-			if t.Type(next) != js.CommaToken {
-				break
-			}
-			k = next + 1
 		}
 	}
-	for i := 1; i+1 < t.Len(); i++ {
-		if t.Type(i) == js.IdentifierToken && t.Type(i+1) == js.EqToken && t.Type(i-1) == js.CommaToken && !declared[i] {
+	slices.Sort(chained)
+	for _, k := range loose {
+		if _, found := slices.BinarySearch(chained, k); !found {
 			// f(a, B = ...), a, B = ..., or a declarator after an
 			// initialiser the tokens could not follow.
-			c.decls[string(t.Text(i))] = append(c.decls[string(t.Text(i))], [2]int{-1, -1})
+			c.decls = append(c.decls, declarator{name: k, init: -1, end: -1})
 		}
 	}
 }
 
-// name returns the value of a name used in a constant expression.
-func (c *tokenConsts) name(n string) constValue {
-	if v, ok := c.names[n]; ok {
-		return v
+// named returns the indices of the declarators of name n.
+func (c *tokenConsts) named(n []byte) []int {
+	if ds, ok := c.byName[string(n)]; ok {
+		return ds
 	}
 	if c.decls == nil {
 		c.declarations()
+		c.byName = map[string][]int{}
 	}
-	decls := c.decls[n]
+	var ds []int
+	for i := range c.decls {
+		if string(c.t.Text(c.decls[i].name)) == string(n) {
+			ds = append(ds, i)
+		}
+	}
+	c.byName[string(n)] = ds
+	return ds
+}
+
+// scope sets the tokens that the scope of declarator d may cover, from
+// and to, and the block that declares it. A const is declared in a block,
+// a function body, a switch or static block, a catch clause, a for
+// statement or the module; the tokens of any of these but the module lie
+// within the braces innermost around the declarator's name, with the
+// parameters, catch binding or loop head before them (where the parser
+// opens the same scope). Without balanced brackets, every scope is the
+// module.
+func (c *tokenConsts) scope(d *declarator) {
+	t := c.t
+	d.block, d.from, d.to = -1, 0, t.Len()
+	if !c.scoped {
+		return
+	}
+	b := d.name - 1
+	for ; b >= 0; b-- {
+		switch tt := t.Type(b); {
+		case tt == js.OpenBraceToken:
+		case tt == js.CloseBraceToken || tt == js.CloseParenToken || tt == js.CloseBracketToken:
+			b = t.Match(b) // before the group: b-- steps over its opening bracket
+			continue
+		default:
+			continue
+		}
+		break
+	}
+	if b < 0 {
+		return // the module's
+	}
+	d.block, d.from, d.to = b, b, t.Match(b)
+	if t.Type(d.from-1) == js.ArrowToken {
+		d.from-- // (a, b) => {, a => {
+		if t.Type(d.from-1) != js.CloseParenToken {
+			d.from--
+		}
+	}
+	if t.Type(d.from-1) == js.CloseParenToken {
+		d.from = t.Match(d.from - 1) // function f(a) {, catch (e) {, for (...) {
+	}
+}
+
+// name returns the value of the name at token u used in a constant
+// expression: that of the const declarator it refers to, if the tokens
+// show which one that may be.
+func (c *tokenConsts) name(u int) constValue {
+	var inner *declarator // the declarator of the innermost scope around u
+	tie := false
+	for _, i := range c.named(c.t.Text(u)) {
+		d := &c.decls[i]
+		if d.to == 0 {
+			c.scope(d)
+		}
+		switch {
+		case u < d.from || u >= d.to:
+		case inner == nil || d.block > inner.block:
+			inner, tie = d, false
+		case d.block == inner.block:
+			tie = true
+		}
+	}
 	switch {
-	case len(decls) == 0:
+	case inner == nil:
+		// No const of that name has a scope around u: a parameter, a
+		// let or var, a function, a global.
 		return constValue{status: notConst}
-	case len(decls) > 1 || decls[0][0] < 0:
-		return constValue{status: unknown} // which declaration it is takes scopes
+	case tie || inner.init < 0 || inner.forHead || u < inner.block:
+		// Which declaration it is takes scopes: two in one block, a
+		// declarator of unknown kind, or one whose scope may end before
+		// u (a for statement's, or u in parameters before the block).
+		return constValue{status: unknown}
 	}
-	c.names[n] = constValue{status: unknown} // a cycle stays unknown
-	v := c.expr(decls[0][0], decls[0][1])
-	c.names[n] = v
+	// u refers to inner, or to a nearer declaration of another kind.
+	switch inner.state {
+	case 1:
+		return constValue{status: unknown} // a cycle stays unknown
+	case 2:
+		return inner.value
+	}
+	inner.state = 1
+	v := c.expr(inner.init, inner.end)
+	inner.state, inner.value = 2, v
 	return v
 }
 
@@ -132,7 +238,7 @@ func (c *tokenConsts) operand(i int) (constValue, int) {
 		}
 		return constValue{status: known, value: s}, i + 1
 	case js.IdentifierToken:
-		return c.name(string(t.Text(i))), i + 1
+		return c.name(i), i + 1
 	case js.OpenParenToken:
 		if t.Match(i) < i {
 			return constValue{}, -1
