@@ -106,8 +106,15 @@ var requestFields = map[string]bool{
 	"originalUrl": true, "cookies": true, "hostname": true, "search": true, "querystring": true,
 }
 
-// requestRoots are the names request objects go by in handlers.
-var requestRoots = map[string]bool{"req": true, "request": true, "ctx": true, "event": true}
+// requestRoot reports whether name is one that request objects go by in
+// handlers.
+func requestRoot(name []byte) bool {
+	switch string(name) {
+	case "req", "request", "ctx", "event":
+		return true
+	}
+	return false
+}
 
 // requestData reports whether subject is data from a request: a property
 // of req/request/ctx (req.body.email, ctx.request.query.q,
@@ -140,7 +147,7 @@ func (a *applications) requestData(call int, subject js.IExpr) (string, bool) {
 			}
 		case *js.Var:
 			name := string(x.Data)
-			if requestRoots[name] && fromRequest {
+			if requestRoot(x.Data) && fromRequest {
 				return text, true
 			}
 			if name == "chunk" || name == "data" || name == "message" || name == "msg" {

@@ -1,9 +1,12 @@
 package redos
 
 import (
+	"sync"
+
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/jsast"
 	core "github.com/blockcheck/blockcheck/jsregex/redos"
 )
 
@@ -32,29 +35,31 @@ type scan struct {
 func scanOf(t *jstokens.Tokens) scan {
 	return t.Memo("redos", func() any {
 		s := scan{lexical: true}
-		shaped := -1 // requestShaped(t), once asked
+		poly := false // a polynomial literal came before: look for request data from there on
 		for i := 0; i < t.Len() && s.lexical; i++ {
 			switch t.Type(i) {
+			case js.StringToken:
+				s.lexical = !poly || !dataEventAt(t, i)
 			case js.RegExpToken:
-				p, ok := literal(t.Text(i), t.Span(i))
-				if !ok {
-					continue // not a pattern the rule reads
-				}
-				switch analyze(p.pattern, p.flags).Complexity {
+				switch literalComplexity(t.Text(i)) {
 				case core.Safe:
 				case core.Polynomial:
 					s.keep = true
-					if shaped < 0 {
-						shaped = 0
-						if requestShaped(t) {
-							shaped = 1
-						}
+					if !poly {
+						poly = true
+						s.lexical = !requestShaped(t, i) // the tokens before it
 					}
-					s.lexical = shaped == 0
 				default:
 					s.keep = true
 				}
 			case js.IdentifierToken:
+				if poly && requestChainAt(t, i) {
+					s.lexical = false
+					break
+				}
+				if s := t.Span(i); s.End-s.Start != len("RegExp") {
+					continue
+				}
 				open := regexpCallAt(t, i)
 				if open < 0 {
 					continue
@@ -69,6 +74,36 @@ func scanOf(t *jstokens.Tokens) scan {
 		}
 		return s
 	}).(scan)
+}
+
+// verdicts caches the complexity of regular-expression literals by their
+// text, which the prefilter looks up without building the pattern.
+var verdicts struct {
+	sync.RWMutex
+	m map[string]core.Complexity
+}
+
+// literalComplexity returns the complexity of the pattern of a
+// regular-expression literal's text; Safe for a text the rule does not
+// read.
+func literalComplexity(text []byte) core.Complexity {
+	verdicts.RLock()
+	c, ok := verdicts.m[string(text)]
+	verdicts.RUnlock()
+	if ok {
+		return c
+	}
+	c = core.Safe
+	if p, ok := literal(text, jsast.Span{}); ok {
+		c = analyze(p.pattern, p.flags).Complexity
+	}
+	verdicts.Lock()
+	if verdicts.m == nil {
+		verdicts.m = map[string]core.Complexity{}
+	}
+	verdicts.m[string(text)] = c
+	verdicts.Unlock()
+	return c
 }
 
 // regexpCallAt returns the opening parenthesis of the arguments if
@@ -94,38 +129,67 @@ func regexpCallAt(t *jstokens.Tokens, i int) int {
 	return -1
 }
 
-// requestShaped reports whether a module's tokens may hold what
+// requestShaped reports whether the tokens before token end may hold
+// what applications.requestData takes for request data (requestShapedAt).
+func requestShaped(t *jstokens.Tokens, end int) bool {
+	for i := 0; i < end; i++ {
+		if requestShapedAt(t, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestShapedAt reports whether token i may start what
 // applications.requestData takes for request data: a request root (req,
 // request, ctx, event) starting a member chain that reads a request field
 // (req.body, ctx.request.query.q, req?.headers['x']), or an event named
 // 'data' or 'message' passed with a listener (socket.on('data', ...)).
-func requestShaped(t *jstokens.Tokens) bool {
-	for i := 0; i < t.Len(); i++ {
-		switch t.Type(i) {
-		case js.StringToken:
-			if v, _ := t.StringValue(i); (v == "data" || v == "message") && t.Type(i+1) == js.CommaToken {
+func requestShapedAt(t *jstokens.Tokens, i int) bool {
+	switch t.Type(i) {
+	case js.StringToken:
+		return dataEventAt(t, i)
+	case js.IdentifierToken:
+		return requestChainAt(t, i)
+	}
+	return false
+}
+
+// dataEventAt reports whether string token i is 'data' or 'message'
+// followed by a comma.
+func dataEventAt(t *jstokens.Tokens, i int) bool {
+	if t.Type(i+1) != js.CommaToken {
+		return false
+	}
+	if v := t.Text(i); len(v) >= 2 {
+		switch string(v[1 : len(v)-1]) {
+		case "data", "message":
+			return true
+		}
+	}
+	return false
+}
+
+// requestChainAt reports whether identifier token i is a request root
+// starting a member chain that reads a request field.
+func requestChainAt(t *jstokens.Tokens, i int) bool {
+	if !requestRoot(t.Text(i)) || i > 0 && (t.Type(i-1) == js.DotToken || t.Type(i-1) == js.OptChainToken) {
+		return false
+	}
+	for k := i + 1; k < t.Len(); k++ {
+		tt := t.Type(k)
+		if tt == js.OpenBracketToken || tt == js.OpenParenToken {
+			if k = t.Match(k); k < 0 {
 				return true
 			}
-		case js.IdentifierToken:
-			if !requestRoots[string(t.Text(i))] || i > 0 && (t.Type(i-1) == js.DotToken || t.Type(i-1) == js.OptChainToken) {
-				continue
-			}
-			for k := i + 1; k < t.Len(); k++ {
-				tt := t.Type(k)
-				if tt == js.OpenBracketToken || tt == js.OpenParenToken {
-					if k = t.Match(k); k < 0 {
-						return true
-					}
-					continue
-				}
-				if tt != js.DotToken && tt != js.OptChainToken || !js.IsIdentifierName(t.Type(k+1)) {
-					break
-				}
-				k++
-				if requestFields[string(t.Text(k))] {
-					return true
-				}
-			}
+			continue
+		}
+		if tt != js.DotToken && tt != js.OptChainToken || !js.IsIdentifierName(t.Type(k+1)) {
+			break
+		}
+		k++
+		if requestFields[string(t.Text(k))] {
+			return true
 		}
 	}
 	return false

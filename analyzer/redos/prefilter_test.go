@@ -36,6 +36,9 @@ func TestFilter(t *testing.T) {
 		{`const poly = /^\s*a\s*\s*$/; app.get('/', (req) => poly.test(req.query.q));`, tree},
 		{`const poly = /^\s*a\s*\s*$/; f(ctx?.request.body);`, tree},
 		{`const poly = /^\s*a\s*\s*$/; sock.on('data', (chunk) => poly.test(chunk));`, tree},
+		{`f(req.body); const poly = /^\s*a\s*\s*$/;`, tree}, // request data before the literal
+		{`sock.on('message', f); const poly = /^\s*a\s*\s*$/;`, tree},
+		{`f(req.user, 'data'); const poly = /^\s*a\s*\s*$/; g('message')`, lexical},
 		{`const bad = /(a+/;`, lexical}, // invalid: a syntax finding
 		{`new RegExp("^[a-z]+$", "i");`, none},
 		{`new RegExp("^(a+)+$");`, tree},

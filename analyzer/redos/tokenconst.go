@@ -34,21 +34,26 @@ type constValue struct {
 // tokenConsts evaluates constant string expressions on a module's tokens.
 type tokenConsts struct {
 	t      *jstokens.Tokens
-	decls  []declarator     // built at the first name (declarations), in no order
-	byName map[string][]int // name → its declarators' indices in decls, for the names asked
-	scoped bool             // the brackets are balanced, so scopes can be told (t.Complete())
+	decls  []declarator         // built at the first name (declarations), in no order
+	byName map[string][]binding // name → its declarators, for the names asked
+	scoped bool                 // the brackets are balanced, so scopes can be told (t.Complete())
 }
 
 // declarator is a const declarator with an initialiser, or a name after a
 // comma and before = that may be one.
 type declarator struct {
-	name      int // token of the name
-	init, end int // the initialiser's tokens; init < 0: a declarator whose kind the tokens do not show
-	forHead   bool
-	from, to  int // the tokens its scope may cover (scope, computed once asked; to == 0 before)
-	block     int // the opening brace of the block that declares it, -1 at top level (scope)
-	state     int // 0: value not evaluated, 1: under way, 2: done
-	value     constValue
+	name, init, end int32  // the name's token, and the initialiser's tokens; init < 0: a declarator whose kind the tokens do not show
+	size            uint16 // the name's length in bytes, at most 0xffff
+	forHead         bool
+}
+
+// binding is a declarator of a name asked, with its scope and value.
+type binding struct {
+	declarator
+	from, to int // the tokens its scope may cover
+	block    int // the opening brace of the block that declares it, -1 at top level
+	state    int // 0: value not evaluated, 1: under way, 2: done
+	value    constValue
 }
 
 func tokenConstsOf(t *jstokens.Tokens) *tokenConsts {
@@ -61,8 +66,9 @@ func tokenConstsOf(t *jstokens.Tokens) *tokenConsts {
 // after a comma and before = that may be const declarators.
 func (c *tokenConsts) declarations() {
 	t := c.t
-	c.decls = []declarator{}
-	var chained []int // declarators after a comma of var, let and const statements
+	// Large modules have a const declarator about every 75 tokens.
+	c.decls = make([]declarator, 0, t.Len()/64)
+	var chained []int // declarators with = after a comma of var, let and const statements
 	var loose []int   // names after a comma and before =
 	for d := 0; d < t.Len(); d++ {
 		switch kind := t.Type(d); kind {
@@ -74,16 +80,16 @@ func (c *tokenConsts) declarations() {
 			// const A = "x", B = A + "y": follow the declarators while the
 			// tokens show where each ends.
 			for k := d + 1; t.Type(k) == js.IdentifierToken; {
-				if k > d+1 {
-					chained = append(chained, k)
-				}
 				next := k + 1
 				if t.Type(k+1) == js.EqToken {
+					if k > d+1 {
+						chained = append(chained, k)
+					}
 					if next = t.ExpressionEnd(k + 2); next < 0 {
 						break
 					}
 					if kind == js.ConstToken {
-						c.decls = append(c.decls, declarator{name: k, init: k + 2, end: next, forHead: d > 0 && t.Type(d-1) == js.OpenParenToken})
+						c.decls = append(c.decls, c.declarator(k, k+2, next, d > 0 && t.Type(d-1) == js.OpenParenToken))
 					}
 				}
 				if t.Type(next) != js.CommaToken {
@@ -98,28 +104,35 @@ func (c *tokenConsts) declarations() {
 		if _, found := slices.BinarySearch(chained, k); !found {
 			// f(a, B = ...), a, B = ..., or a declarator after an
 			// initialiser the tokens could not follow.
-			c.decls = append(c.decls, declarator{name: k, init: -1, end: -1})
+			c.decls = append(c.decls, c.declarator(k, -1, -1, false))
 		}
 	}
 }
 
-// named returns the indices of the declarators of name n.
-func (c *tokenConsts) named(n []byte) []int {
-	if ds, ok := c.byName[string(n)]; ok {
-		return ds
+func (c *tokenConsts) declarator(name, init, end int, forHead bool) declarator {
+	s := c.t.Span(name)
+	return declarator{name: int32(name), init: int32(init), end: int32(end), size: uint16(min(s.End-s.Start, 0xffff)), forHead: forHead}
+}
+
+// named returns the declarators of name n.
+func (c *tokenConsts) named(n []byte) []binding {
+	if bs, ok := c.byName[string(n)]; ok {
+		return bs
 	}
 	if c.decls == nil {
 		c.declarations()
-		c.byName = map[string][]int{}
+		c.byName = map[string][]binding{}
 	}
-	var ds []int
-	for i := range c.decls {
-		if string(c.t.Text(c.decls[i].name)) == string(n) {
-			ds = append(ds, i)
+	var bs []binding
+	for _, d := range c.decls {
+		if int(d.size) == min(len(n), 0xffff) && string(c.t.Text(int(d.name))) == string(n) {
+			b := binding{declarator: d}
+			c.scope(&b)
+			bs = append(bs, b)
 		}
 	}
-	c.byName[string(n)] = ds
-	return ds
+	c.byName[string(n)] = bs
+	return bs
 }
 
 // scope sets the tokens that the scope of declarator d may cover, from
@@ -130,13 +143,13 @@ func (c *tokenConsts) named(n []byte) []int {
 // parameters, catch binding or loop head before them (where the parser
 // opens the same scope). Without balanced brackets, every scope is the
 // module.
-func (c *tokenConsts) scope(d *declarator) {
+func (c *tokenConsts) scope(d *binding) {
 	t := c.t
 	d.block, d.from, d.to = -1, 0, t.Len()
 	if !c.scoped {
 		return
 	}
-	b := d.name - 1
+	b := int(d.name) - 1
 	for ; b >= 0; b-- {
 		switch tt := t.Type(b); {
 		case tt == js.OpenBraceToken:
@@ -167,13 +180,11 @@ func (c *tokenConsts) scope(d *declarator) {
 // expression: that of the const declarator it refers to, if the tokens
 // show which one that may be.
 func (c *tokenConsts) name(u int) constValue {
-	var inner *declarator // the declarator of the innermost scope around u
+	var inner *binding // the declarator of the innermost scope around u
 	tie := false
-	for _, i := range c.named(c.t.Text(u)) {
-		d := &c.decls[i]
-		if d.to == 0 {
-			c.scope(d)
-		}
+	bs := c.named(c.t.Text(u))
+	for i := range bs {
+		d := &bs[i]
 		switch {
 		case u < d.from || u >= d.to:
 		case inner == nil || d.block > inner.block:
@@ -201,7 +212,7 @@ func (c *tokenConsts) name(u int) constValue {
 		return inner.value
 	}
 	inner.state = 1
-	v := c.expr(inner.init, inner.end)
+	v := c.expr(int(inner.init), int(inner.end))
 	inner.state, inner.value = 2, v
 	return v
 }
