@@ -25,7 +25,10 @@ func (m *Module) index(l *Lexed) {
 			}
 			return
 		}
-		exact = w.regexAt
+		exact = make(map[int]bool, len(w.regexAt)) // not nil, even when empty: every slash is then a division
+		for _, off := range w.regexAt {
+			exact[off] = true
+		}
 		putNodes(w.nodes)
 	}
 }
@@ -63,19 +66,11 @@ func (m *Module) Release() {
 
 func (m *Module) walk(buf []byte, ts *tokens) *walker {
 	w := &walker{
-		buf:     buf,
-		ts:      ts,
-		parent:  -1,
-		nodes:   getNodes(len(ts.list)*5/8 + 16), // about 0.6 nodes a token in real code
-		module:  make(map[string]*js.Var),
-		regexAt: make(map[int]bool),
-	}
-	top := &m.AST.BlockStmt.Scope
-	for _, v := range top.Undeclared { // import bindings are left undeclared
-		w.module[string(v.Data)] = v
-	}
-	for _, v := range top.Declared {
-		w.module[string(v.Data)] = v
+		buf:    buf,
+		ts:     ts,
+		parent: -1,
+		nodes:  getNodes(len(ts.list)*5/8 + 16), // about 0.6 nodes a token in real code
+		scope:  &m.AST.BlockStmt.Scope,
 	}
 	w.stmts(m.AST.BlockStmt.List)
 	return w

@@ -28,12 +28,13 @@ type walker struct {
 	pos    int
 	nodes  []Node
 	parent int32
-	module map[string]*js.Var // module-scope declarations, for import/export names
+	scope  *js.Scope          // the module scope
+	module map[string]*js.Var // its declarations, for import/export names; built on first use
 	depth  int
 
-	regexAt   map[int]bool // offsets of the AST's regular-expression literals
-	regexps   int          // how many the AST has
-	regexMiss int          // how many the lexer did not lex as regular expressions
+	regexAt   []int // offsets of the AST's regular-expression literals
+	regexps   int   // how many the AST has
+	regexMiss int   // how many the lexer did not lex as regular expressions
 }
 
 // maxWalkDepth bounds recursion; the parser's own nesting limits keep real
@@ -128,11 +129,27 @@ func (w *walker) moduleName(name []byte, local bool) {
 	if k < 0 {
 		return
 	}
-	if v := w.module[string(name)]; local && v != nil {
+	if v := w.moduleVar(name); local && v != nil {
 		w.leaf(v, w.tokSpan(k), true)
 		return
 	}
 	w.pos = max(w.pos, w.tokSpan(k).End)
+}
+
+// moduleVar returns the module-scope variable named name, or nil. Only
+// import and export statements ask, so the map is built on the first
+// question.
+func (w *walker) moduleVar(name []byte) *js.Var {
+	if w.module == nil {
+		w.module = make(map[string]*js.Var, len(w.scope.Undeclared)+len(w.scope.Declared))
+		for _, v := range w.scope.Undeclared { // import bindings are left undeclared
+			w.module[string(v.Data)] = v
+		}
+		for _, v := range w.scope.Declared {
+			w.module[string(v.Data)] = v
+		}
+	}
+	return w.module[string(name)]
 }
 
 // moduleSpecifier returns the end of the module string of an import or
@@ -795,7 +812,7 @@ func (w *walker) literal(tt js.TokenType, data []byte) Span {
 	if off := w.alias(data); off >= 0 {
 		if tt == js.RegExpToken {
 			w.regexps++
-			w.regexAt[off] = true
+			w.regexAt = append(w.regexAt, off)
 			if k := w.ts.at(off); w.ts.typ(k) != js.RegExpToken || int(w.ts.list[k].start) != off {
 				w.regexMiss++
 			}
