@@ -50,27 +50,36 @@ func (w *walker) open(n js.INode) int32 {
 }
 
 func (w *walker) close(i int32, s Span) Span {
+	s = w.settle(s)
+	e := &w.nodes[i]
+	e.Span = s
+	e.End = int32(len(w.nodes))
+	w.parent = e.Parent
+	w.depth--
+	return s
+}
+
+// settle completes a node's span (a missing start or end is the current
+// position) and moves the position past it.
+func (w *walker) settle(s Span) Span {
 	if s.Start < 0 {
 		s.Start = w.pos
 	}
 	if s.End < s.Start {
 		s.End = max(s.Start, w.pos)
 	}
-	w.nodes[i].Span = s
-	w.nodes[i].End = int32(len(w.nodes))
-	w.parent = w.nodes[i].Parent
-	w.depth--
 	if s.End > w.pos {
 		w.pos = s.End
 	}
 	return s
 }
 
-// leaf adds a childless entry.
+// leaf adds a childless entry: open and close in one append.
 func (w *walker) leaf(n js.INode, s Span, binding bool) Span {
-	i := w.open(n)
-	w.nodes[i].Binding = binding
-	return w.close(i, s)
+	s = w.settle(s)
+	end := int32(len(w.nodes)) + 1
+	w.nodes = append(w.nodes, Node{N: n, Span: s, Parent: w.parent, End: end, Binding: binding})
+	return s
 }
 
 // alias returns the offset of data in the parser's buffer, or -1 when the
