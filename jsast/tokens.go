@@ -181,19 +181,34 @@ func regexMayFollow(prev js.TokenType) bool {
 
 // at returns the index of the first token starting at or after off. The
 // walker asks for offsets that mostly move forward, so it first steps on
-// from the previous answer and falls back to a binary search. (tokens is
-// used by one goroutine, while indexing.)
+// from the previous answer (or back, for an offset a little before it) and
+// falls back to a binary search. (tokens is used by one goroutine, while
+// indexing.)
 func (ts *tokens) at(off int) int {
-	h := ts.hint
-	if h <= len(ts.list) && (h == 0 || int(ts.list[h-1].start) < off) {
-		for k := 0; k < 8; k, h = k+1, h+1 {
-			if h == len(ts.list) || int(ts.list[h].start) >= off {
+	list := ts.list
+	h := min(ts.hint, len(list))
+	if h == 0 || int(list[h-1].start) < off {
+		// The answer is h or after.
+		for end := min(h+8, len(list)); h < end; h++ {
+			if int(list[h].start) >= off {
 				ts.hint = h
 				return h
 			}
 		}
+		if h == len(list) {
+			ts.hint = h
+			return h
+		}
+	} else {
+		// The answer is before h.
+		for end := max(h-8, 0); h > end; h-- {
+			if h == 1 || int(list[h-2].start) < off {
+				ts.hint = h - 1
+				return h - 1
+			}
+		}
 	}
-	i := sort.Search(len(ts.list), func(i int) bool { return int(ts.list[i].start) >= off })
+	i := sort.Search(len(list), func(i int) bool { return int(list[i].start) >= off })
 	ts.hint = i
 	return i
 }
@@ -211,6 +226,7 @@ func (ts *tokens) typ(i int) js.TokenType {
 func (ts *tokens) find(off int, tt js.TokenType) int {
 	for i := ts.at(off); i < len(ts.list); i++ {
 		if ts.list[i].typ == tt {
+			ts.hint = i // the walker's next question is usually just past it
 			return i
 		}
 	}
@@ -227,12 +243,23 @@ func (ts *tokens) claim(name []byte, off int) int {
 	i := ts.at(off)
 	for end := min(len(ts.list), i+maxClaimScan); i < end; i++ {
 		t := ts.list[i]
-		if (js.IsIdentifierName(t.typ) || t.typ == js.PrivateIdentifierToken) && int(t.end-t.start) == len(name) &&
-			string(ts.buf[t.start:t.end]) == string(name) {
+		if int(t.end-t.start) == len(name) && (js.IsIdentifierName(t.typ) || t.typ == js.PrivateIdentifierToken) &&
+			sameName(ts.buf[t.start:t.end], name) {
+			ts.hint = i
 			return i
 		}
 	}
 	return -1
+}
+
+// sameName reports whether a and b, of the same length, hold the same
+// bytes: the same memory (a name's own occurrence) or the same first byte
+// before the full comparison.
+func sameName(a, b []byte) bool {
+	if len(a) == 0 || unsafe.SliceData(a) == unsafe.SliceData(b) {
+		return true
+	}
+	return a[0] == b[0] && string(a) == string(b)
 }
 
 // closing returns the end offset of the bracket matching the open bracket of
