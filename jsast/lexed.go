@@ -74,6 +74,9 @@ func (l *Lexed) lex(regexStarts map[int]bool) {
 // Len returns the number of tokens.
 func (l *Lexed) Len() int { return len(l.ts.list) }
 
+// Regexps returns the number of regular-expression literal tokens.
+func (l *Lexed) Regexps() int { return l.ts.regexps }
+
 // Type returns the type of token i (identifiers and keywords have their
 // own types; see js.IsIdentifierName), or js.ErrorToken out of range.
 func (l *Lexed) Type(i int) js.TokenType { return l.ts.typ(i) }

@@ -69,3 +69,16 @@ func TestLexedParse(t *testing.T) {
 		t.Errorf("comments %+v", m.Comments)
 	}
 }
+
+func TestRegexps(t *testing.T) {
+	for src, want := range map[string]int{
+		"a = b / c / d;":                   0,
+		"a = /x+/g.test(s) || /y/.exec(s)": 2,
+		"// /not/ one\ns = '/nor/ this'":   0,
+		"if (x) /re/.test(y)":              1,
+	} {
+		if got := Lex("t.js", []byte(src)).Regexps(); got != want {
+			t.Errorf("Regexps(%q) = %d, want %d", src, got, want)
+		}
+	}
+}

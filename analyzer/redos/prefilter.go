@@ -1,6 +1,7 @@
 package redos
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -35,6 +36,9 @@ type scan struct {
 func scanOf(t *jstokens.Tokens) scan {
 	return t.Memo("redos", func() any {
 		s := scan{lexical: true}
+		if t.Regexps() == 0 && !bytes.Contains(t.Src, []byte("RegExp")) {
+			return s // no pattern: most modules, without a look at their tokens
+		}
 		poly := false // a polynomial literal came before: look for request data from there on
 		for i := 0; i < t.Len() && s.lexical; i++ {
 			switch t.Type(i) {
