@@ -102,6 +102,9 @@ func (in *Info) at(i int) Where {
 // Func returns the context of the function at node index f.
 func (in *Info) Func(f int) Where {
 	in.once.Do(in.compute)
+	if f < 0 || f >= len(in.slot) {
+		return Where{} // not a node
+	}
 	if in.inWorker(f) {
 		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
 	}

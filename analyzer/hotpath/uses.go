@@ -186,8 +186,8 @@ func propertyName(m *jsmodule.Module, k int, p js.Property) (string, bool) {
 // as forEach which calls it at once.
 func (in *Info) Callee(call int) (int, bool) {
 	in.once.Do(in.compute)
-	if f := in.callees[call]; f != 0 {
-		return int(f) - 1, true
+	if call >= 0 && call < len(in.callees) && in.callees[call] != 0 {
+		return int(in.callees[call]) - 1, true
 	}
 	return 0, false
 }
