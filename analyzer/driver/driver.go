@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"cmp"
+	"container/heap"
 	"context"
 	"fmt"
 	"go/token"
@@ -425,28 +426,50 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 			}
 		}
 	}
-	// Units, not components, are the work: the modules of an import cycle
-	// run in parallel too (they see none of each other's facts).
-	work := make(chan *unit, total)
-	var first []*unit
-	for i, c := range comps {
-		if waiting[i] == 0 {
-			first = append(first, c...)
+	// A component's priority is the size of the largest module that waits
+	// for it (itself included): the small modules a large one imports go
+	// before other small ones, so the large one does not start, and end,
+	// late. comps lists dependencies first, so dependents come later.
+	prio := make([]int, len(comps))
+	for i := len(comps) - 1; i >= 0; i-- {
+		for _, u := range comps[i] {
+			prio[i] = max(prio[i], u.size)
+		}
+		for _, j := range dependents[i] {
+			prio[i] = max(prio[i], prio[j])
 		}
 	}
-	// Start the largest modules first, so a big one does not finish last.
-	slices.SortStableFunc(first, func(a, b *unit) int { return b.size - a.size })
-	for _, u := range first {
-		work <- u
+	// Units, not components, are the work: the modules of an import cycle
+	// run in parallel too (they see none of each other's facts). Ready
+	// units wait in a queue by priority, then size: the largest first, so
+	// a big module does not finish last.
+	q := &readyQueue{prio: prio}
+	for i, c := range comps {
+		if waiting[i] == 0 {
+			for _, u := range c {
+				heap.Push(q, u)
+			}
+		}
 	}
 	var mu sync.Mutex
+	ready := sync.NewCond(&mu)
 	done := 0
 	var wg sync.WaitGroup
 	for w := 0; w < min(r.workers(), total); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for u := range work {
+			mu.Lock()
+			defer mu.Unlock()
+			for {
+				for q.Len() == 0 && done < total {
+					ready.Wait()
+				}
+				if q.Len() == 0 {
+					return // every unit is done
+				}
+				u := heap.Pop(q).(*unit)
+				mu.Unlock()
 				r.analyzeUnit(ctx, u)
 				r.finish(u)
 				mu.Lock()
@@ -455,19 +478,39 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 					for _, j := range dependents[u.comp] {
 						if waiting[j]--; waiting[j] == 0 {
 							for _, v := range comps[j] {
-								work <- v
+								heap.Push(q, v)
 							}
 						}
 					}
 				}
-				if done == total {
-					close(work)
-				}
-				mu.Unlock()
+				ready.Broadcast()
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// readyQueue holds the units ready to run, highest component priority
+// first, then the largest (container/heap).
+type readyQueue struct {
+	prio  []int // by component
+	units []*unit
+}
+
+func (q *readyQueue) Len() int { return len(q.units) }
+func (q *readyQueue) Less(i, j int) bool {
+	a, b := q.units[i], q.units[j]
+	if pa, pb := q.prio[a.comp], q.prio[b.comp]; pa != pb {
+		return pa > pb
+	}
+	return a.size > b.size
+}
+func (q *readyQueue) Swap(i, j int) { q.units[i], q.units[j] = q.units[j], q.units[i] }
+func (q *readyQueue) Push(x any)    { q.units = append(q.units, x.(*unit)) }
+func (q *readyQueue) Pop() any {
+	u := q.units[len(q.units)-1]
+	q.units = q.units[:len(q.units)-1]
+	return u
 }
 
 func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
