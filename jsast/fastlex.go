@@ -7,13 +7,13 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 )
 
-// fastLex is lex for the common case: source whose identifiers and white
+// fastLex lexes the common case: source whose identifiers and white
 // space are ASCII and which has no HTML-like comments. It scans bytes
 // directly (the tdewolff lexer it stands in for peeks through an input
 // abstraction and Unicode tables for every character) and produces the
 // same tokens, which TestFastLexMatches checks on real code. It reports
-// false, having produced nothing usable, on anything outside that case;
-// Lexed.lex then uses slowLex.
+// false on anything outside that case, having produced nothing usable but
+// its token slice (to release); Lexed.lex then uses slowLex.
 func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span, bool) {
 	ts := newTokens(buf)
 	list := ts.list // appended to here, and stored in ts when another reader needs it
@@ -31,14 +31,14 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				i++
 			}
 		case classHigh:
-			return tokens{}, nil, false // non-ASCII outside a literal: leave it to the full lexer
+			return tokens{list: list}, nil, false // non-ASCII outside a literal: leave it to the full lexer
 		case classIdent:
 			j := i + 1
 			for j < n && isIdentPart(buf[j]) {
 				j++
 			}
 			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
-				return tokens{}, nil, false
+				return tokens{list: list}, nil, false
 			}
 			list = append(list, token{keywordAt(buf, i, j), int32(i), int32(j), -1})
 			i = j
@@ -54,7 +54,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				if tmpl[len(tmpl)-1] == 0 {
 					j, tt, ok := scanTemplate(buf, i+1, js.TemplateEndToken, js.TemplateMiddleToken)
 					if !ok {
-						return tokens{}, nil, false
+						return tokens{list: list}, nil, false
 					}
 					if tt == js.TemplateEndToken {
 						tmpl = tmpl[:len(tmpl)-1]
@@ -89,19 +89,19 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				if buf[j] == '\\' {
 					j++
 				} else if buf[j] == '\n' || buf[j] == '\r' {
-					return tokens{}, nil, false
+					return tokens{list: list}, nil, false
 				}
 				j++
 			}
 			if j >= n {
-				return tokens{}, nil, false
+				return tokens{list: list}, nil, false
 			}
 			list = append(list, token{js.StringToken, int32(i), int32(j + 1), -1})
 			i = j + 1
 		case classBackquote:
 			j, tt, ok := scanTemplate(buf, i+1, js.TemplateToken, js.TemplateStartToken)
 			if !ok {
-				return tokens{}, nil, false
+				return tokens{list: list}, nil, false
 			}
 			if tt == js.TemplateStartToken {
 				tmpl = append(tmpl, 0)
@@ -114,7 +114,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				j := i + 2
 				for j < n && buf[j] != '\n' && buf[j] != '\r' {
 					if buf[j] == 0xE2 && j+2 < n && buf[j+1] == 0x80 && (buf[j+2] == 0xA8 || buf[j+2] == 0xA9) {
-						return tokens{}, nil, false // U+2028/2029 end a line comment
+						return tokens{list: list}, nil, false // U+2028/2029 end a line comment
 					}
 					j++
 				}
@@ -125,7 +125,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			case i+1 < n && buf[i+1] == '*':
 				k := bytes.Index(buf[i+2:], []byte("*/"))
 				if k < 0 {
-					return tokens{}, nil, false
+					return tokens{list: list}, nil, false
 				}
 				j := i + 2 + k + 2
 				if wantComments {
@@ -135,7 +135,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			case regexStarts != nil && regexStarts[i] || regexStarts == nil && regexMayFollowIn(list):
 				j, ok := scanRegExp(buf, i)
 				if !ok {
-					return tokens{}, nil, false
+					return tokens{list: list}, nil, false
 				}
 				list = append(list, token{js.RegExpToken, int32(i), int32(j), -1})
 				ts.regexps++
@@ -158,7 +158,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 					j++
 				}
 				if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
-					return tokens{}, nil, false
+					return tokens{list: list}, nil, false
 				}
 				list = append(list, token{js.PrivateIdentifierToken, int32(i), int32(j), -1})
 				i = j
@@ -167,11 +167,11 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			// HTML-like comments (<!-- anywhere, --> at a line's start) are
 			// comments in scripts: leave them to the full lexer.
 			if c == '<' && bytes.HasPrefix(buf[i:], []byte("<!--")) || c == '-' && bytes.HasPrefix(buf[i:], []byte("-->")) && lineStart(buf, list, i) {
-				return tokens{}, nil, false
+				return tokens{list: list}, nil, false
 			}
 			tt, l := punctuator(buf[i:])
 			if tt == js.ErrorToken {
-				return tokens{}, nil, false
+				return tokens{list: list}, nil, false
 			}
 			list = append(list, token{tt, int32(i), int32(i + l), -1})
 			i += l

@@ -63,11 +63,13 @@ func (l *Lexed) lex(regexStarts map[int]bool) {
 		buf[0], buf[1] = '/', '/'
 		defer func() { buf[0], buf[1] = '#', '!' }()
 	}
-	if ts, comments, ok := fastLex(buf, regexStarts, true); ok {
+	ts, comments, ok := fastLex(buf, regexStarts, true)
+	if ok {
 		l.ts, l.comments = ts, comments
 		return
 	}
-	l.own() // the tdewolff lexer writes a NUL sentinel past the end
+	ts.release() // fastLex gives back what it had, for the slow lexer to reuse
+	l.own()      // the tdewolff lexer writes a NUL sentinel past the end
 	l.ts, l.comments = slowLex(l.buf, regexStarts, true)
 }
 
