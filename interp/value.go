@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/blockcheck/blockcheck/jsast"
 )
 
 // Value is a JavaScript value.
@@ -349,23 +351,11 @@ func stringToNumber(s string) float64 {
 	case "-Infinity":
 		return math.Inf(-1)
 	}
-	if len(s) > 2 && s[0] == '0' {
-		base := 0
-		switch s[1] {
-		case 'x', 'X':
-			base = 16
-		case 'o', 'O':
-			base = 8
-		case 'b', 'B':
-			base = 2
+	if v, prefixed, ok := jsast.RadixInteger(s); prefixed {
+		if !ok {
+			return math.NaN()
 		}
-		if base != 0 {
-			n, err := strconv.ParseUint(s[2:], base, 64)
-			if err != nil {
-				return math.NaN()
-			}
-			return float64(n)
-		}
+		return v
 	}
 	for _, c := range s {
 		if !(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {

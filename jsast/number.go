@@ -13,20 +13,10 @@ import (
 // is false for other text.
 func NumberLiteral(data []byte) (float64, bool) {
 	s := strings.TrimSuffix(strings.ReplaceAll(string(data), "_", ""), "n")
+	if v, prefixed, ok := RadixInteger(s); prefixed {
+		return v, ok
+	}
 	if len(s) > 1 && s[0] == '0' {
-		base := 0
-		switch s[1] {
-		case 'x', 'X':
-			base = 16
-		case 'o', 'O':
-			base = 8
-		case 'b', 'B':
-			base = 2
-		}
-		if base > 0 {
-			n, err := strconv.ParseUint(s[2:], base, 64)
-			return float64(n), err == nil
-		}
 		if !strings.ContainsAny(s, ".eE89") {
 			n, err := strconv.ParseUint(s[1:], 8, 64)
 			return float64(n), err == nil
@@ -34,6 +24,28 @@ func NumberLiteral(data []byte) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	return f, err == nil
+}
+
+// RadixInteger reads an integer written with a 0x, 0o or 0b prefix (in
+// either case): prefixed reports whether s has one, ok whether the digits
+// after it are valid (and fit 64 bits).
+func RadixInteger(s string) (v float64, prefixed, ok bool) {
+	if len(s) < 2 || s[0] != '0' {
+		return 0, false, false
+	}
+	base := 0
+	switch s[1] {
+	case 'x', 'X':
+		base = 16
+	case 'o', 'O':
+		base = 8
+	case 'b', 'B':
+		base = 2
+	default:
+		return 0, false, false
+	}
+	n, err := strconv.ParseUint(s[2:], base, 64)
+	return float64(n), true, err == nil
 }
 
 // Number evaluates a constant numeric expression: numeric literals,

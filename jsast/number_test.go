@@ -51,3 +51,20 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestRadixInteger(t *testing.T) {
+	for _, c := range []struct {
+		s            string
+		v            float64
+		prefixed, ok bool
+	}{
+		{"0x1F", 31, true, true}, {"0O17", 15, true, true}, {"0b101", 5, true, true},
+		{"0x", 0, true, false}, {"0xZ", 0, true, false}, {"0b2", 0, true, false},
+		{"017", 0, false, false}, {"10", 0, false, false}, {"0", 0, false, false}, {"", 0, false, false},
+	} {
+		v, prefixed, ok := RadixInteger(c.s)
+		if prefixed != c.prefixed || ok != c.ok || ok && v != c.v {
+			t.Errorf("RadixInteger(%q) = %v, %v, %v; want %v, %v, %v", c.s, v, prefixed, ok, c.v, c.prefixed, c.ok)
+		}
+	}
+}
