@@ -34,12 +34,17 @@ func benchFiles(b *testing.B) (files [][]byte, size int64) {
 
 // BenchmarkParse measures the whole front end: parse, re-lex, spans.
 func BenchmarkParse(b *testing.B) {
+	benchEach(b, func(src []byte) { Parse("bench.js", src, CommonJS) })
+}
+
+// benchEach runs f on every benchmark file, b.N times, counting their bytes.
+func benchEach(b *testing.B, f func(src []byte)) {
 	files, size := benchFiles(b)
 	b.SetBytes(size)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, src := range files {
-			Parse("bench.js", src, CommonJS)
+			f(src)
 		}
 	}
 }
@@ -47,27 +52,15 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkParseFloor measures tdewolff's parser alone, the floor the front
 // end is compared with.
 func BenchmarkParseFloor(b *testing.B) {
-	files, size := benchFiles(b)
-	b.SetBytes(size)
-	b.ResetTimer()
-	for b.Loop() {
-		for _, src := range files {
-			buf := make([]byte, len(src), len(src)+1)
-			copy(buf, src)
-			js.Parse(parse.NewInputBytes(buf), js.Options{})
-		}
-	}
+	benchEach(b, func(src []byte) {
+		buf := make([]byte, len(src), len(src)+1)
+		copy(buf, src)
+		js.Parse(parse.NewInputBytes(buf), js.Options{})
+	})
 }
 
 // BenchmarkLex measures Lex, which a check runs on every file (the parse
 // only on the files some rule keeps).
 func BenchmarkLex(b *testing.B) {
-	files, size := benchFiles(b)
-	b.SetBytes(size)
-	b.ResetTimer()
-	for b.Loop() {
-		for _, src := range files {
-			Lex("bench.js", src).Release()
-		}
-	}
+	benchEach(b, func(src []byte) { Lex("bench.js", src).Release() })
 }
