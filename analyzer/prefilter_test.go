@@ -3,7 +3,6 @@ package analyzer_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/blockcheck/blockcheck/analyzer"
+	"github.com/blockcheck/blockcheck/analyzer/checktest"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/jsast"
@@ -35,13 +35,10 @@ func TestPrefilters(t *testing.T) {
 	}
 	for _, root := range roots {
 		root, _ := filepath.Abs(root)
-		var paths []string
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".mjs") || strings.HasSuffix(p, ".cjs")) {
-				paths = append(paths, p)
-			}
-			return nil
-		})
+		paths, err := checktest.JSFiles(root)
+		if err != nil {
+			t.Fatal(err)
+		}
 		opt := driver.Options{Analyzers: analyzer.Analyzers(), Root: root, Rules: analyzer.Names(), Lean: true}
 		all := driver.Run(context.Background(), paths, opt)
 		opt.Prefilters = analyzer.Prefilters()

@@ -48,7 +48,7 @@ type expectation struct {
 // the diagnostics for further checks.
 func Run(t TB, dir string, analyzers ...*analysis.Analyzer) []driver.Diagnostic {
 	t.Helper()
-	files, err := jsFiles(dir)
+	files, err := JSFiles(dir)
 	if err != nil {
 		t.Fatalf("checktest: %v", err)
 		return nil
@@ -105,7 +105,9 @@ func rel(dir, p string) string {
 	return p
 }
 
-func jsFiles(dir string) ([]string, error) {
+// JSFiles returns the .js, .mjs and .cjs files under dir (fixtures, or a
+// corpus), and an error if dir cannot be walked or holds none.
+func JSFiles(dir string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

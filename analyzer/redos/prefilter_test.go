@@ -2,13 +2,13 @@ package redos
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tdewolff/parse/v2/js"
 
+	"github.com/blockcheck/blockcheck/analyzer/checktest"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/jsast"
@@ -204,12 +204,10 @@ func TestTokenConsts(t *testing.T) {
 // eachModule calls f with the path and source of each JavaScript module
 // under root.
 func eachModule(root string, f func(path string, src []byte)) {
-	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".mjs") || strings.HasSuffix(p, ".cjs")) {
-			if src, err := os.ReadFile(p); err == nil {
-				f(p, src)
-			}
+	paths, _ := checktest.JSFiles(root)
+	for _, p := range paths {
+		if src, err := os.ReadFile(p); err == nil {
+			f(p, src)
 		}
-		return nil
-	})
+	}
 }

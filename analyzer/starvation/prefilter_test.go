@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/blockcheck/blockcheck/analyzer/checktest"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/analyzer/starvation"
@@ -66,15 +67,16 @@ func BenchmarkPrefilter(b *testing.B) {
 	}
 	var lexed []*jsast.Lexed
 	size := 0
-	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".mjs") || strings.HasSuffix(p, ".cjs")) {
-			if src, err := os.ReadFile(p); err == nil {
-				lexed = append(lexed, jsast.Lex(p, src))
-				size += len(src)
-			}
+	paths, err := checktest.JSFiles(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range paths {
+		if src, err := os.ReadFile(p); err == nil {
+			lexed = append(lexed, jsast.Lex(p, src))
+			size += len(src)
 		}
-		return nil
-	})
+	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
