@@ -13,6 +13,7 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer/checktest"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/internal/config"
 	"github.com/blockcheck/blockcheck/jsast"
 )
 
@@ -140,5 +141,50 @@ func TestPrefilterPanics(t *testing.T) {
 	}
 	if got, want := findings(some), findings(all); !slices.Equal(got, want) {
 		t.Errorf("after panicking prefilters, %d findings; without prefilters, %d:\n%s", len(got), len(want), diff(got, want))
+	}
+}
+
+// BenchmarkPrefilter times each rule's prefilter alone over the modules of
+// $BLOCKCHECK_CORPUS (default: the rules' fixtures), lexed once; the scans
+// prefilters share (jstokens.Tokens.Memo) are counted for each.
+//
+//	BLOCKCHECK_CORPUS=DIR go test ./analyzer -run XXX -bench Prefilter
+func BenchmarkPrefilter(b *testing.B) {
+	root := os.Getenv("BLOCKCHECK_CORPUS")
+	if root == "" {
+		root = "."
+	}
+	paths, err := checktest.JSFiles(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lexed []*jsast.Lexed
+	size := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lexed = append(lexed, jsast.Lex(p, src))
+		size += len(src)
+	}
+	configs := &config.Loader{ReadFile: os.ReadFile} // shared, as in the driver
+	for _, r := range analyzer.Rules() {
+		if r.Prefilter == nil {
+			continue
+		}
+		b.Run(r.Name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			kept := 0
+			for b.Loop() {
+				kept = 0
+				for _, l := range lexed {
+					if r.Prefilter(&jstokens.Tokens{Lexed: l, ReadFile: os.ReadFile, Config: configs.For}) {
+						kept++
+					}
+				}
+			}
+			b.ReportMetric(float64(kept), "kept")
+		})
 	}
 }

@@ -6,7 +6,7 @@
 // share is counted for the first), and the largest parsed files with the
 // rules that need it.
 //
-//	go run ./bench/prefilters [-top N] DIR
+//	go run ./bench/prefilters [-top N] [-cpuprofile FILE] DIR
 //
 // A prefilter that keeps much more than its rule reports on is the first
 // place to look when check's time grows (see bench/README.md).
@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -30,9 +31,10 @@ import (
 
 func main() {
 	top := flag.Int("top", 20, "list the `N` largest kept files")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the prefilters to `FILE`")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: prefilters [-top N] DIR")
+		fmt.Fprintln(os.Stderr, "usage: prefilters [-top N] [-cpuprofile FILE] DIR")
 		os.Exit(2)
 	}
 	root := flag.Arg(0)
@@ -55,6 +57,17 @@ func main() {
 	paths, errs := files.Walk([]string{root}, files.Options{IncludeNodeModules: true})
 	for _, err := range errs {
 		fmt.Fprintln(os.Stderr, err)
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
