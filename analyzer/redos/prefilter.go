@@ -36,48 +36,69 @@ type scan struct {
 func scanOf(t *jstokens.Tokens) scan {
 	return t.Memo("redos", func() any {
 		s := scan{lexical: true}
-		if t.Regexps() == 0 && !bytes.Contains(t.Src, []byte("RegExp")) {
+		regexpWord := bytes.Contains(t.Src, []byte("RegExp"))
+		if t.Regexps() == 0 && !regexpWord {
 			return s // no pattern: most modules, without a look at their tokens
 		}
-		poly := false // a polynomial literal came before: look for request data from there on
-		for i := 0; i < t.Len() && s.lexical; i++ {
+		// Until a polynomial literal comes, only the literals and the
+		// RegExp calls count: most modules are done in this loop.
+		n, i := t.Len(), 0
+		for ; i < n && s.lexical; i++ {
 			switch t.Type(i) {
-			case js.StringToken:
-				s.lexical = !poly || !dataEventAt(t, i)
 			case js.RegExpToken:
 				switch literalComplexity(t.Text(i)) {
 				case core.Safe:
+					continue
 				case core.Polynomial:
 					s.keep = true
-					if !poly {
-						poly = true
-						s.lexical = !requestShaped(t, i) // the tokens before it
-					}
+					s.lexical = !requestShaped(t, i) // the tokens before it
 				default:
+					s.keep = true
+					continue
+				}
+			case js.IdentifierToken:
+				if regexpWord {
+					s.regexpCall(t, i)
+				}
+				continue
+			default:
+				continue
+			}
+			break // the first polynomial literal
+		}
+		// After it, what looks like request data decides too.
+		for i++; i < n && s.lexical; i++ {
+			switch t.Type(i) {
+			case js.StringToken:
+				s.lexical = !dataEventAt(t, i)
+			case js.RegExpToken:
+				if literalComplexity(t.Text(i)) != core.Safe {
 					s.keep = true
 				}
 			case js.IdentifierToken:
-				if poly && requestChainAt(t, i) {
+				if requestChainAt(t, i) {
 					s.lexical = false
-					break
-				}
-				if s := t.Span(i); s.End-s.Start != len("RegExp") {
-					continue
-				}
-				open := regexpCallAt(t, i)
-				if open < 0 {
-					continue
-				}
-				// The tree reports a RegExp call only when its pattern is a
-				// constant (the tokens cannot tell where it is reported).
-				v, flags := tokenConstsOf(t).regexpCall(open)
-				if v.status == unknown || v.status == known && analyze(v.value, flags).Complexity != core.Safe {
-					s.keep, s.lexical = true, false
+				} else if regexpWord {
+					s.regexpCall(t, i)
 				}
 			}
 		}
 		return s
 	}).(scan)
+}
+
+// regexpCall looks at identifier token i: a RegExp call whose pattern is
+// not a constant the tokens can evaluate, or is one that is not linear,
+// needs the tree (the tokens do not say where it is reported).
+func (s *scan) regexpCall(t *jstokens.Tokens, i int) {
+	open := regexpCallAt(t, i)
+	if open < 0 {
+		return
+	}
+	v, flags := tokenConstsOf(t).regexpCall(open)
+	if v.status == unknown || v.status == known && analyze(v.value, flags).Complexity != core.Safe {
+		s.keep, s.lexical = true, false
+	}
 }
 
 // verdicts caches the complexity of regular-expression literals by their
