@@ -212,21 +212,21 @@ func regexpArgs(m *jsmodule.Module, i int, args []js.Arg, consts map[*js.Var]str
 // constStrings maps const variables initialised with constant strings to
 // their values.
 func constStrings(m *jsmodule.Module) map[*js.Var]string {
+	var decls []js.BindingElement // the const declarators with a value, in order
+	for _, n := range m.Nodes() {
+		if d, ok := n.N.(*js.VarDecl); ok && d.TokenType == js.ConstToken {
+			for _, el := range d.List {
+				if _, ok := el.Binding.(*js.Var); ok && el.Default != nil {
+					decls = append(decls, el)
+				}
+			}
+		}
+	}
 	out := map[*js.Var]string{}
 	for round := 0; round < 3; round++ { // consts built from other consts
-		for _, n := range m.Nodes() {
-			d, ok := n.N.(*js.VarDecl)
-			if !ok || d.TokenType != js.ConstToken {
-				continue
-			}
-			for _, el := range d.List {
-				v, ok := el.Binding.(*js.Var)
-				if !ok || el.Default == nil {
-					continue
-				}
-				if s, ok := constString(el.Default, out); ok {
-					out[jsast.Resolve(v)] = s
-				}
+		for _, el := range decls {
+			if s, ok := constString(el.Default, out); ok {
+				out[jsast.Resolve(el.Binding.(*js.Var))] = s
 			}
 		}
 	}
