@@ -40,14 +40,14 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
 				return tokens{list: list}, nil, false
 			}
-			list = append(list, token{keywordAt(buf, i, j), int32(i), int32(j), -1})
+			list = append(list, Token{keywordAt(buf, i, j), int32(i), int32(j), -1})
 			i = j
 		case classOpen:
 			if len(tmpl) > 0 && c == '{' {
 				tmpl[len(tmpl)-1]++
 			}
 			stack = append(stack, int32(len(list)))
-			list = append(list, token{singles[c], int32(i), int32(i + 1), -1})
+			list = append(list, Token{singles[c], int32(i), int32(i + 1), -1})
 			i++
 		case classClose:
 			if c == '}' && len(tmpl) > 0 {
@@ -59,29 +59,29 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 					if tt == js.TemplateEndToken {
 						tmpl = tmpl[:len(tmpl)-1]
 					}
-					list = append(list, token{tt, int32(i), int32(j), -1})
+					list = append(list, Token{tt, int32(i), int32(j), -1})
 					i = j
 					break
 				}
 				tmpl[len(tmpl)-1]--
 			}
 			k, tt := int32(len(list)), singles[c]
-			list = append(list, token{tt, int32(i), int32(i + 1), -1})
+			list = append(list, Token{tt, int32(i), int32(i + 1), -1})
 			if m := len(stack); m > 0 {
 				o := stack[m-1]
 				stack = stack[:m-1]
-				list[o].match, list[k].match = k, o
-				unbalanced = unbalanced || list[o].typ != opening(tt)
+				list[o].Match, list[k].Match = k, o
+				unbalanced = unbalanced || list[o].Type != opening(tt)
 			} else {
 				unbalanced = true
 			}
 			i++
 		case classSingle:
-			list = append(list, token{singles[c], int32(i), int32(i + 1), -1})
+			list = append(list, Token{singles[c], int32(i), int32(i + 1), -1})
 			i++
 		case classDigit:
 			j := scanNumber(buf, i)
-			list = append(list, token{js.DecimalToken, int32(i), int32(j), -1})
+			list = append(list, Token{js.DecimalToken, int32(i), int32(j), -1})
 			i = j
 		case classQuote:
 			j := i + 1
@@ -96,7 +96,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if j >= n {
 				return tokens{list: list}, nil, false
 			}
-			list = append(list, token{js.StringToken, int32(i), int32(j + 1), -1})
+			list = append(list, Token{js.StringToken, int32(i), int32(j + 1), -1})
 			i = j + 1
 		case classBackquote:
 			j, tt, ok := scanTemplate(buf, i+1, js.TemplateToken, js.TemplateStartToken)
@@ -106,7 +106,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if tt == js.TemplateStartToken {
 				tmpl = append(tmpl, 0)
 			}
-			list = append(list, token{tt, int32(i), int32(j), -1})
+			list = append(list, Token{tt, int32(i), int32(j), -1})
 			i = j
 		case classSlash:
 			switch {
@@ -137,18 +137,18 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				if !ok {
 					return tokens{list: list}, nil, false
 				}
-				list = append(list, token{js.RegExpToken, int32(i), int32(j), -1})
+				list = append(list, Token{js.RegExpToken, int32(i), int32(j), -1})
 				ts.regexps++
 				i = j
 			default:
 				tt, l := punctuator(buf[i:])
-				list = append(list, token{tt, int32(i), int32(i + l), -1})
+				list = append(list, Token{tt, int32(i), int32(i + l), -1})
 				i += l
 			}
 		default:
 			if c == '.' && i+1 < n && buf[i+1] >= '0' && buf[i+1] <= '9' {
 				j := scanNumber(buf, i)
-				list = append(list, token{js.DecimalToken, int32(i), int32(j), -1})
+				list = append(list, Token{js.DecimalToken, int32(i), int32(j), -1})
 				i = j
 				break
 			}
@@ -160,7 +160,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
 					return tokens{list: list}, nil, false
 				}
-				list = append(list, token{js.PrivateIdentifierToken, int32(i), int32(j), -1})
+				list = append(list, Token{js.PrivateIdentifierToken, int32(i), int32(j), -1})
 				i = j
 				break
 			}
@@ -173,7 +173,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 			if tt == js.ErrorToken {
 				return tokens{list: list}, nil, false
 			}
-			list = append(list, token{tt, int32(i), int32(i + l), -1})
+			list = append(list, Token{tt, int32(i), int32(i + l), -1})
 			i += l
 		}
 	}
@@ -186,8 +186,8 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 // lineStart reports whether only white space and comments precede offset
 // i on its line: whether a line break (alone or in a multi-line comment)
 // follows the last token.
-func lineStart(buf []byte, list []token, i int) bool {
-	return len(list) == 0 || bytes.ContainsAny(buf[list[len(list)-1].end:i], "\n\r")
+func lineStart(buf []byte, list []Token, i int) bool {
+	return len(list) == 0 || bytes.ContainsAny(buf[list[len(list)-1].End:i], "\n\r")
 }
 
 // Byte classes for fastLex's dispatch: one table lookup and a jump

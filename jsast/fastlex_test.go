@@ -29,9 +29,9 @@ func sameLex(t *testing.T, name string, src []byte) {
 	}
 	for i := range min(len(fast.list), len(slow.list)) {
 		f, s := fast.list[i], slow.list[i]
-		same := f.start == s.start && f.end == s.end && (f.typ == s.typ || js.IsNumeric(f.typ) && js.IsNumeric(s.typ))
-		if !same || f.match != s.match {
-			t.Errorf("%s: token %d: fast %v %d-%d %q, full %v %d-%d %q", name, i, f.typ, f.start, f.end, buf[f.start:f.end], s.typ, s.start, s.end, buf[s.start:s.end])
+		same := f.Start == s.Start && f.End == s.End && (f.Type == s.Type || js.IsNumeric(f.Type) && js.IsNumeric(s.Type))
+		if !same || f.Match != s.Match {
+			t.Errorf("%s: token %d: fast %v %d-%d %q, full %v %d-%d %q", name, i, f.Type, f.Start, f.End, buf[f.Start:f.End], s.Type, s.Start, s.End, buf[s.Start:s.End])
 			return
 		}
 	}

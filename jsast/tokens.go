@@ -10,18 +10,18 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 )
 
-// token is one significant token (no whitespace, line terminators or
-// comments) of the re-lexed source: 16 bytes, so that a reader of a
-// token's type, span and match touches one record.
-type token struct {
-	typ        js.TokenType
-	start, end int32
-	match      int32 // index of the matching bracket, or -1
+// Token is one significant token (no whitespace, line terminators or
+// comments) of a lexed module: 16 bytes, so that a reader of a token's
+// type, span and match touches one record (see Lexed.Tokens).
+type Token struct {
+	Type       js.TokenType
+	Start, End int32 // its byte span
+	Match      int32 // the index of the matching bracket, or -1
 }
 
 type tokens struct {
 	buf     []byte
-	list    []token
+	list    []Token
 	regexps int // number of regular-expression tokens
 	// complete reports that the lexer reached the end of the source
 	// without an error and every bracket was closed by its own kind.
@@ -104,7 +104,7 @@ func slowLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 // add appends a token and matches brackets: stack holds the indices of the
 // brackets still open; only brackets take the call to bracket.
 func (ts *tokens) add(tt js.TokenType, start, end int, stack *[]int32) {
-	ts.list = append(ts.list, token{tt, int32(start), int32(end), -1})
+	ts.list = append(ts.list, Token{tt, int32(start), int32(end), -1})
 	if isBracket(tt) {
 		ts.bracket(stack)
 	}
@@ -120,7 +120,7 @@ func isBracket(tt js.TokenType) bool {
 // bracket matches the bracket just added.
 func (ts *tokens) bracket(stack *[]int32) {
 	i := int32(len(ts.list) - 1)
-	tt := ts.list[i].typ
+	tt := ts.list[i].Type
 	if (tt-js.OpenBraceToken)&1 == 0 {
 		*stack = append(*stack, i)
 		return
@@ -128,8 +128,8 @@ func (ts *tokens) bracket(stack *[]int32) {
 	if n := len(*stack); n > 0 {
 		o := (*stack)[n-1]
 		*stack = (*stack)[:n-1]
-		ts.list[o].match, ts.list[i].match = i, o
-		ts.unbalanced = ts.unbalanced || ts.list[o].typ != opening(tt)
+		ts.list[o].Match, ts.list[i].Match = i, o
+		ts.unbalanced = ts.unbalanced || ts.list[o].Type != opening(tt)
 	} else {
 		ts.unbalanced = true
 	}
@@ -141,16 +141,16 @@ func (ts *tokens) bracket(stack *[]int32) {
 func (ts *tokens) regexMayFollow() bool { return regexMayFollowIn(ts.list) }
 
 // regexMayFollowIn is regexMayFollow after the tokens of list.
-func regexMayFollowIn(list []token) bool {
+func regexMayFollowIn(list []Token) bool {
 	n := len(list)
 	if n == 0 {
 		return true
 	}
-	if prev := list[n-1].typ; prev != js.CloseParenToken {
+	if prev := list[n-1].Type; prev != js.CloseParenToken {
 		return regexMayFollow(prev)
 	}
-	if o := list[n-1].match; o > 0 {
-		switch list[o-1].typ {
+	if o := list[n-1].Match; o > 0 {
+		switch list[o-1].Type {
 		case js.IfToken, js.WhileToken, js.ForToken, js.WithToken:
 			return true
 		}
@@ -187,10 +187,10 @@ func regexMayFollow(prev js.TokenType) bool {
 func (ts *tokens) at(off int) int {
 	list := ts.list
 	h := min(ts.hint, len(list))
-	if h == 0 || int(list[h-1].start) < off {
+	if h == 0 || int(list[h-1].Start) < off {
 		// The answer is h or after.
 		for end := min(h+8, len(list)); h < end; h++ {
-			if int(list[h].start) >= off {
+			if int(list[h].Start) >= off {
 				ts.hint = h
 				return h
 			}
@@ -202,13 +202,13 @@ func (ts *tokens) at(off int) int {
 	} else {
 		// The answer is before h.
 		for end := max(h-8, 0); h > end; h-- {
-			if h == 1 || int(list[h-2].start) < off {
+			if h == 1 || int(list[h-2].Start) < off {
 				ts.hint = h - 1
 				return h - 1
 			}
 		}
 	}
-	i := sort.Search(len(list), func(i int) bool { return int(list[i].start) >= off })
+	i := sort.Search(len(list), func(i int) bool { return int(list[i].Start) >= off })
 	ts.hint = i
 	return i
 }
@@ -218,14 +218,14 @@ func (ts *tokens) typ(i int) js.TokenType {
 	if i < 0 || i >= len(ts.list) {
 		return js.ErrorToken
 	}
-	return ts.list[i].typ
+	return ts.list[i].Type
 }
 
 // find returns the index of the first token at or after off with type tt,
 // or -1.
 func (ts *tokens) find(off int, tt js.TokenType) int {
 	for i := ts.at(off); i < len(ts.list); i++ {
-		if ts.list[i].typ == tt {
+		if ts.list[i].Type == tt {
 			ts.hint = i // the walker's next question is usually just past it
 			return i
 		}
@@ -243,8 +243,8 @@ func (ts *tokens) claim(name []byte, off int) int {
 	i := ts.at(off)
 	for end := min(len(ts.list), i+maxClaimScan); i < end; i++ {
 		t := ts.list[i]
-		if int(t.end-t.start) == len(name) && (js.IsIdentifierName(t.typ) || t.typ == js.PrivateIdentifierToken) &&
-			sameName(ts.buf[t.start:t.end], name) {
+		if int(t.End-t.Start) == len(name) && (js.IsIdentifierName(t.Type) || t.Type == js.PrivateIdentifierToken) &&
+			sameName(ts.buf[t.Start:t.End], name) {
 			ts.hint = i
 			return i
 		}
@@ -266,10 +266,10 @@ func sameName(a, b []byte) bool {
 // type open found at or after off, or -1.
 func (ts *tokens) closing(off int, open js.TokenType) int {
 	i := ts.find(off, open)
-	if i < 0 || ts.list[i].match < 0 {
+	if i < 0 || ts.list[i].Match < 0 {
 		return -1
 	}
-	return int(ts.list[ts.list[i].match].end)
+	return int(ts.list[ts.list[i].Match].End)
 }
 
 // offsetIn returns the offset of a token's bytes in buf; the lexer's tokens
@@ -284,15 +284,15 @@ func offsetIn(buf, data []byte, fallback int) int {
 // newTokens returns empty tokens for buf, with a slice from the pool.
 func newTokens(buf []byte) tokens {
 	ts := tokens{buf: buf}
-	if b, ok := tokenPool.Get().(*[]token); ok {
+	if b, ok := tokenPool.Get().(*[]Token); ok {
 		ts.list = (*b)[:0]
 	} else {
-		ts.list = make([]token, 0, len(buf)/5)
+		ts.list = make([]Token, 0, len(buf)/5)
 	}
 	return ts
 }
 
-// tokenPool keeps token slices (as *[]token) for the next module: a
+// tokenPool keeps token slices (as *[]Token) for the next module: a
 // module's tokens live only while it is indexed, and lexing a large tree
 // would otherwise allocate (and clear) them again for every file.
 var tokenPool sync.Pool

@@ -101,7 +101,7 @@ func (w *walker) tokSpan(i int) Span {
 		return Span{w.pos, w.pos}
 	}
 	t := w.ts.list[i]
-	return Span{int(t.start), int(t.end)}
+	return Span{int(t.Start), int(t.End)}
 }
 
 // kw returns the index of the first token of type tt at or after pos.
@@ -115,8 +115,8 @@ func (w *walker) bracket(tt js.TokenType) (Span, int) {
 		return Span{w.pos, w.pos}, -1
 	}
 	s := w.tokSpan(i)
-	if m := w.ts.list[i].match; m >= 0 {
-		s.End = int(w.ts.list[m].end)
+	if m := w.ts.list[i].Match; m >= 0 {
+		s.End = int(w.ts.list[m].End)
 	}
 	return s, i
 }
@@ -621,8 +621,8 @@ func (w *walker) arrow(n *js.ArrowFunc) Span {
 		w.pos = max(w.pos, paren.End)
 	}
 	if bare && n.Async {
-		if k := w.ts.at(s.Start); w.ts.typ(k-1) == js.AsyncToken && int(w.ts.list[k-1].start) >= start {
-			s.Start = int(w.ts.list[k-1].start)
+		if k := w.ts.at(s.Start); w.ts.typ(k-1) == js.AsyncToken && int(w.ts.list[k-1].Start) >= start {
+			s.Start = int(w.ts.list[k-1].Start)
 		}
 	}
 	w.pos = w.tokSpan(w.kw(js.ArrowToken)).End
@@ -762,7 +762,7 @@ func (w *walker) expr(n js.IExpr) Span {
 		}
 		s := w.expr(n.X)
 		if k := w.ts.at(s.Start); k > 0 {
-			s.Start = int(w.ts.list[k-1].start) // the operator precedes its operand
+			s.Start = int(w.ts.list[k-1].Start) // the operator precedes its operand
 		}
 		return w.close(i, s)
 	case *js.BinaryExpr:
@@ -822,7 +822,7 @@ func (w *walker) literal(tt js.TokenType, data []byte) Span {
 		if tt == js.RegExpToken {
 			w.regexps++
 			w.regexAt = append(w.regexAt, off)
-			if k := w.ts.at(off); w.ts.typ(k) != js.RegExpToken || int(w.ts.list[k].start) != off {
+			if k := w.ts.at(off); w.ts.typ(k) != js.RegExpToken || int(w.ts.list[k].Start) != off {
 				w.regexMiss++
 			}
 		}
@@ -839,7 +839,7 @@ func (w *walker) threeTokens(first js.TokenType) Span {
 	k := w.kw(first)
 	s := w.tokSpan(k)
 	if k >= 0 && k+2 < len(w.ts.list) {
-		s.End = int(w.ts.list[k+2].end)
+		s.End = int(w.ts.list[k+2].End)
 	}
 	return s
 }

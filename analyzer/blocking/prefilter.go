@@ -189,20 +189,21 @@ const (
 func scanNames(t *jstokens.Tokens) *names {
 	n := &names{}
 	src, count := t.Src, t.Len()
-	for count > 0 && t.Span(count-1).Start >= len(src) {
+	for count > 0 && int(t.Tokens()[count-1].Start) >= len(src) {
 		count-- // an empty token at the end (the lexer makes none): no first byte, nothing to file
 	}
+	toks := t.Tokens()[:count]
 	i := 0
 first:
 	for ; i < count; i++ {
-		s := t.Span(i)
+		s := toks[i]
 		switch c := src[s.Start]; {
 		case starts[c] == quote:
-			if tt := t.Type(i); (tt == js.StringToken || tt == js.TemplateToken) && n.module(src[s.Start:s.End]) {
+			if tt := s.Type; (tt == js.StringToken || tt == js.TemplateToken) && n.module(src[s.Start:s.End]) {
 				break first
 			}
 		case c == 'A':
-			if s.End-s.Start == len("Atomics") && string(src[s.Start:s.End]) == "Atomics" && t.Type(i) == js.IdentifierToken {
+			if s.End-s.Start == int32(len("Atomics")) && string(src[s.Start:s.End]) == "Atomics" && s.Type == js.IdentifierToken {
 				n.modules.add(moduleNumber[bindings.Global])
 				break first
 			}
@@ -211,12 +212,11 @@ first:
 	if i == count {
 		return n // no member matters (namesExtra reads the tokens itself)
 	}
-	for k := 0; k < count; k++ {
-		s := t.Span(k)
-		switch starts[src[s.Start]] {
+	for k, tok := range toks {
+		switch starts[src[tok.Start]] {
 		case quote:
-			if tt := t.Type(k); tt == js.StringToken || tt == js.TemplateToken {
-				w := src[s.Start:s.End]
+			if tt := tok.Type; tt == js.StringToken || tt == js.TemplateToken {
+				w := src[tok.Start:tok.End]
 				if k > i {
 					n.module(w)
 				}
@@ -225,11 +225,11 @@ first:
 				}
 			}
 		case name:
-			w := src[s.Start:s.End]
+			w := src[tok.Start:tok.End]
 			if !mayFile(w) {
 				continue
 			}
-			if tt := t.Type(k); js.IsIdentifierName(tt) {
+			if tt := tok.Type; js.IsIdentifierName(tt) {
 				if k > i && tt == js.IdentifierToken && string(w) == "Atomics" {
 					n.modules.add(moduleNumber[bindings.Global])
 				}

@@ -62,10 +62,11 @@ func (s *scan) survey() {
 	v := &surveyor{t: t, out: &sites{names: make(map[uint64]int32, n/64), list: make([]site, 0, n/32)}}
 	// The loop keeps nothing but the index in registers: what it finds
 	// goes to v.
-	for k := 0; k < n; k++ {
-		switch tt := t.Type(k); tt {
+	src := t.Src
+	for k, tok := range t.Tokens() {
+		switch tt := tok.Type; tt {
 		case js.IdentifierToken:
-			v.note(t.Text(k))
+			v.note(src[tok.Start:tok.End])
 			if t.Type(k+1) == js.EqToken {
 				v.value(k)
 			}
@@ -95,7 +96,7 @@ func (s *scan) survey() {
 			v.str(s, k)
 		default:
 			if js.IsIdentifierName(tt) {
-				v.note(t.Text(k))
+				v.note(src[tok.Start:tok.End])
 			}
 		}
 	}

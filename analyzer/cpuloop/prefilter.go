@@ -99,11 +99,11 @@ type words struct {
 // is rare, and goes to w.
 func (p *pre) scan(w *words) {
 	t := p.t
-	n := t.Len()
-	for k := 0; k < n; k++ {
-		switch t.Type(k) {
+	src := t.Src
+	for k, tok := range t.Tokens() {
+		switch tok.Type {
 		case js.IdentifierToken:
-			s := t.Text(k)
+			s := src[tok.Start:tok.End]
 			switch len(s) {
 			case 3:
 				if string(s) == "now" {

@@ -268,20 +268,21 @@ func (p *pre) declValue(k, depth int) constant {
 // function's body, or the module.
 func (p *pre) declarations() any {
 	t := p.t
-	n := t.Len()
+	toks := t.Tokens()
+	n := len(toks)
 	d := &declScan{p: p, out: &declIndex{names: make(map[uint64]int32, n/64)}}
-	d.stack = append(d.stack, brace{[2]int32{0, int32(n)}, true}) // the module
+	d.stack = append(d.stack, brace{scope: [2]int32{0, int32(n)}, function: yes}) // the module
 	// The loop keeps nothing but the index in registers: braces and
 	// declarators are rare, and go to d.
 	for k := 0; k+2 < n; k++ {
-		switch tt := t.Type(k); {
+		switch tt := toks[k].Type; {
 		case tt == js.OpenBraceToken:
 			d.open(k)
 		case tt == js.CloseBraceToken:
 			if len(d.stack) > 1 {
 				d.stack = d.stack[:len(d.stack)-1]
 			}
-		case isName(tt) && t.Type(k+1) == js.EqToken:
+		case isName(tt) && toks[k+1].Type == js.EqToken:
 			d.declare(k)
 		}
 	}
@@ -298,15 +299,32 @@ type declScan struct {
 
 type brace struct {
 	scope    [2]int32
-	function bool
+	function int8 // whether it certainly opens a function's body: yes, no, or 0 (not known yet)
 }
+
+const (
+	yes int8 = 1
+	no  int8 = -1
+)
 
 func (d *declScan) open(k int) {
 	end := d.p.t.Match(k)
 	if end < k {
 		end = d.p.t.Len()
 	}
-	d.stack = append(d.stack, brace{[2]int32{int32(k), int32(end + 1)}, d.p.functionBody(k)})
+	d.stack = append(d.stack, brace{scope: [2]int32{int32(k), int32(end + 1)}})
+}
+
+// function reports whether brace b of the stack certainly opens a
+// function's body; asked only for a var, most braces never are.
+func (d *declScan) function(b *brace) bool {
+	if b.function == 0 {
+		b.function = no
+		if d.p.functionBody(int(b.scope[0])) {
+			b.function = yes
+		}
+	}
+	return b.function == yes
 }
 
 // declare files name k, before =, if a declarator may give it the value.
@@ -318,7 +336,7 @@ func (d *declScan) declare(k int) {
 		scope = d.stack[len(d.stack)-1].scope
 	case js.VarToken, js.CommaToken:
 		for i := len(d.stack) - 1; i >= 0; i-- {
-			if d.stack[i].function {
+			if d.function(&d.stack[i]) {
 				scope = d.stack[i].scope
 				break
 			}

@@ -22,8 +22,8 @@ func (t *Tokens) Loops() []Loop {
 func (t *Tokens) loops() any {
 	var out []Loop
 	tails := map[int]bool{} // the while of each do-while
-	for i, count := 0, t.Len(); i < count; i++ {
-		tt := t.Type(i)
+	for i, tok := range t.Tokens() {
+		tt := tok.Type
 		if tt != js.ForToken && tt != js.WhileToken && tt != js.DoToken {
 			continue
 		}

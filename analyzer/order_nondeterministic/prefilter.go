@@ -14,16 +14,19 @@ func Prefilter(t *jstokens.Tokens) bool {
 		return false
 	}
 	schedules, prints := false, false
-	for i := 0; i < t.Len() && !(schedules && prints); i++ {
-		if t.Type(i) != js.IdentifierToken {
+	for i, tok := range t.Tokens() {
+		if schedules && prints {
+			break
+		}
+		if tok.Type != js.IdentifierToken {
 			continue
 		}
 		// console and process have 7 bytes, the racers 10 to 12: most
 		// names are out before a string compare or a map look-up.
-		if sp := t.Span(i); sp.End-sp.Start != 7 && (sp.End-sp.Start < 10 || sp.End-sp.Start > 12) {
+		if n := tok.End - tok.Start; n != 7 && (n < 10 || n > 12) {
 			continue
 		}
-		switch name := string(t.Text(i)); {
+		switch name := string(t.Src[tok.Start:tok.End]); {
 		case racers[name]:
 			schedules = true
 		case name == "console" || name == "process":

@@ -42,9 +42,10 @@ func scanOf(t *jstokens.Tokens) scan {
 		}
 		// Until a polynomial literal comes, only the literals and the
 		// RegExp calls count: most modules are done in this loop.
-		n, i := t.Len(), 0
+		toks := t.Tokens()
+		n, i := len(toks), 0
 		for ; i < n && s.lexical; i++ {
-			switch t.Type(i) {
+			switch toks[i].Type {
 			case js.RegExpToken:
 				switch literalComplexity(t.Text(i)) {
 				case core.Safe:
@@ -68,7 +69,7 @@ func scanOf(t *jstokens.Tokens) scan {
 		}
 		// After it, what looks like request data decides too.
 		for i++; i < n && s.lexical; i++ {
-			switch t.Type(i) {
+			switch toks[i].Type {
 			case js.StringToken:
 				s.lexical = !dataEventAt(t, i)
 			case js.RegExpToken:

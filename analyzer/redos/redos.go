@@ -160,8 +160,8 @@ func sources(m *jsmodule.Module) []source {
 // not parsed, from its tokens.
 func literals(t *jstokens.Tokens) []source {
 	var out []source
-	for i := 0; i < t.Len(); i++ {
-		if t.Type(i) == js.RegExpToken {
+	for i, tok := range t.Tokens() {
+		if tok.Type == js.RegExpToken {
 			if s, ok := literal(t.Text(i), t.Span(i)); ok {
 				out = append(out, s)
 			}

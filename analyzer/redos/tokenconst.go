@@ -70,8 +70,8 @@ func (c *tokenConsts) declarations() {
 	c.decls = make([]declarator, 0, t.Len()/64)
 	var chained []int // declarators with = after a comma of var, let and const statements
 	var loose []int   // names after a comma and before =
-	for d := 0; d < t.Len(); d++ {
-		switch kind := t.Type(d); kind {
+	for d, tok := range t.Tokens() {
+		switch kind := tok.Type; kind {
 		case js.IdentifierToken:
 			if t.Type(d+1) == js.EqToken && d > 0 && t.Type(d-1) == js.CommaToken {
 				loose = append(loose, d)

@@ -88,20 +88,19 @@ type gate struct {
 func gates(t *jstokens.Tokens) gate {
 	var g gate
 	p := pf{t: t}
-	for k, n := 0, t.Len(); k < n; k++ {
-		tt := t.Type(k)
+	for k, tok := range t.Tokens() {
+		tt := tok.Type
 		if g.amask != 0 && nameTok(tt) {
 			g.asyncCall(t, k)
 		}
 		switch tt {
 		case js.IdentifierToken:
-			s := t.Span(k)
-			switch s.End - s.Start {
+			switch tok.End - tok.Start {
 			case 4, 6, 7, 8, 14: // then, reject, resolve, nextTick, queueMicrotask
 			default:
 				continue
 			}
-			switch string(t.Src[s.Start:s.End]) {
+			switch string(t.Src[tok.Start:tok.End]) {
 			case "nextTick", "queueMicrotask":
 				g.queue = true
 				if !suffixNext(t.Type(k + 1)) {
