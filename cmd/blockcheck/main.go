@@ -34,7 +34,8 @@ func main() {
 // 4.1 s on two cores; now that most modules are only lexed (and node and
 // token lists are reused), GOGC=100, 200 and 400 measure within about 10%
 // of each other, in no steady order, and 400 keeps the largest heap (about
-// 700 MB on that code against 570 MB at 100). The soft memory limit keeps
+// 700 MB on that code against 570 MB at 100, before the driver collected
+// right after each huge module: now about 500 MB). The soft memory limit keeps
 // a huge file from growing the heap without bound. GOGC and GOMEMLIMIT in
 // the environment win.
 func tuneGC() {
