@@ -153,11 +153,7 @@ func TestPrefilterPanics(t *testing.T) {
 //
 //	BLOCKCHECK_CORPUS=DIR go test ./analyzer -run XXX -bench Prefilter
 func BenchmarkPrefilter(b *testing.B) {
-	root := os.Getenv("BLOCKCHECK_CORPUS")
-	if root == "" {
-		root = "."
-	}
-	paths, err := checktest.JSFiles(root)
+	paths, err := checktest.JSFiles(checktest.Corpus("."))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -105,6 +105,15 @@ func rel(dir, p string) string {
 	return p
 }
 
+// Corpus returns the folder named by $BLOCKCHECK_CORPUS, where tests and
+// benchmarks measure against real code, or def when it is not set.
+func Corpus(def string) string {
+	if c := os.Getenv("BLOCKCHECK_CORPUS"); c != "" {
+		return c
+	}
+	return def
+}
+
 // JSFiles returns the .js, .mjs and .cjs files under dir (fixtures, or a
 // corpus), and an error if dir cannot be walked or holds none.
 func JSFiles(dir string) ([]string, error) {

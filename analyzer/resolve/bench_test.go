@@ -11,11 +11,7 @@ import (
 // BenchmarkSpecifiers scans every module of $BLOCKCHECK_CORPUS (default:
 // the fixtures) for its import specifiers, as stage 1 of a check does.
 func BenchmarkSpecifiers(b *testing.B) {
-	root := os.Getenv("BLOCKCHECK_CORPUS")
-	if root == "" {
-		root = ".."
-	}
-	paths, err := checktest.JSFiles(root)
+	paths, err := checktest.JSFiles(checktest.Corpus(".."))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,15 +4,14 @@ import (
 	"io"
 	"os"
 	"testing"
+
+	"github.com/blockcheck/blockcheck/analyzer/checktest"
 )
 
 // BenchmarkCheck measures a whole "blockcheck check" run with every rule
 // over $BLOCKCHECK_CORPUS (or the demo), in MB/s of JavaScript.
 func BenchmarkCheck(b *testing.B) {
-	root := os.Getenv("BLOCKCHECK_CORPUS")
-	if root == "" {
-		root = "../../testdata/demo"
-	}
+	root := checktest.Corpus("../../testdata/demo")
 	var size int64
 	list, _ := filesUnder(root)
 	for _, f := range list {

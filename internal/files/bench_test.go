@@ -1,19 +1,18 @@
-package files
+package files_test
 
 import (
-	"os"
 	"testing"
+
+	"github.com/blockcheck/blockcheck/analyzer/checktest"
+	"github.com/blockcheck/blockcheck/internal/files"
 )
 
 // BenchmarkWalk walks $BLOCKCHECK_CORPUS (default: the repository's
 // testdata), node_modules included, as a check's first step does.
 func BenchmarkWalk(b *testing.B) {
-	root := os.Getenv("BLOCKCHECK_CORPUS")
-	if root == "" {
-		root = "../../testdata"
-	}
+	root := checktest.Corpus("../../testdata")
 	for b.Loop() {
-		if _, errs := Walk([]string{root}, Options{IncludeNodeModules: true}); len(errs) > 0 {
+		if _, errs := files.Walk([]string{root}, files.Options{IncludeNodeModules: true}); len(errs) > 0 {
 			b.Fatal(errs)
 		}
 	}
