@@ -54,6 +54,16 @@ func TestLexTokens(t *testing.T) {
 	if s := l.Span(0); s != (Span{0, 2}) {
 		t.Errorf("Span(0) = %v, want {0 2}", s)
 	}
+	// Tokens lists the same records the accessors read.
+	toks := l.Tokens()
+	if len(toks) != l.Len() {
+		t.Fatalf("%d records, Len %d", len(toks), l.Len())
+	}
+	for i, tok := range toks {
+		if tok.Type != l.Type(i) || (Span{int(tok.Start), int(tok.End)}) != l.Span(i) || int(tok.Match) != l.Match(i) {
+			t.Errorf("record %d = %+v; Type %v, Span %v, Match %d", i, tok, l.Type(i), l.Span(i), l.Match(i))
+		}
+	}
 }
 
 // TestLexedParse checks that Parse reuses the lexed tokens: the module
