@@ -322,6 +322,21 @@ func (in *Info) Binds(module string) bool {
 	return false
 }
 
+// Mentions reports whether Of may denote module or a member of it
+// anywhere in the module: a variable is bound to it, a require loads it, or
+// module.createRequire (whose functions load any module) is at hand.
+func (in *Info) Mentions(module string) bool {
+	if in.Binds(module) || in.Binds("module") {
+		return true
+	}
+	for _, imp := range in.requires {
+		if name := in.moduleName(imp); name == module || name == "module" {
+			return true
+		}
+	}
+	return false
+}
+
 func dotName(y js.IExpr) (string, bool) {
 	switch y := y.(type) {
 	case js.LiteralExpr:

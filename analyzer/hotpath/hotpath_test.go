@@ -1,6 +1,7 @@
 package hotpath_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -8,6 +9,7 @@ import (
 	"github.com/blockcheck/blockcheck/analyzer/bindings"
 	"github.com/blockcheck/blockcheck/analyzer/hotpath"
 	"github.com/blockcheck/blockcheck/analyzer/jsmodule"
+	"github.com/blockcheck/blockcheck/analyzer/resolve"
 	"github.com/blockcheck/blockcheck/jsast"
 )
 
@@ -52,6 +54,43 @@ func TestIndexes(t *testing.T) {
 		}
 		if w := in.Func(i); w != (hotpath.Where{}) {
 			t.Errorf("Func(%d) = %+v, want the zero Where", i, w)
+		}
+	}
+}
+
+// TestWorkerRegions checks that code in a worker thread is found for
+// each way a module may name worker_threads, and not in a module naming it
+// only in a string.
+func TestWorkerRegions(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		worker    bool
+	}{
+		{"bound", "const { isMainThread } = require('worker_threads');\nif (!isMainThread) { g(); }\n", true},
+		{"inline require", "if (!require('node:worker_threads').isMainThread) { g(); }\n", true},
+		{"createRequire", "const r = require('module').createRequire(__filename);\nif (!r('worker_threads').isMainThread) { g(); }\n", true},
+		{"parentPort", "const wt = require('worker_threads');\nwt.parentPort.on('message', () => {});\ng();\n", true},
+		{"a string", "const builtins = ['worker_threads'];\nif (!isMainThread) { g(); }\n", false},
+	} {
+		m, err := jsast.Parse("a.js", []byte(c.src), jsast.CommonJS)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		jm := &jsmodule.Module{Module: m, Imports: resolve.Imports(m, os.ReadFile)}
+		in := hotpath.Compute(jm, bindings.Compute(jm))
+		found := false
+		for i, n := range m.Nodes() {
+			if call, ok := n.N.(*js.CallExpr); ok {
+				if v, ok := call.X.(*js.Var); ok && string(v.Data) == "g" {
+					found = true
+					if got := in.At(i).Context == hotpath.Worker; got != c.worker {
+						t.Errorf("%s: g() in a worker thread = %v, want %v (%+v)", c.name, got, c.worker, in.At(i))
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no call of g", c.name)
 		}
 	}
 }

@@ -528,6 +528,9 @@ func enclosingFunc(nodes []jsast.Node, i int) int {
 // an isMainThread test that is not the main thread's, or the whole module
 // when it uses parentPort or workerData without testing isMainThread.
 func workerRegions(m *jsmodule.Module, b *bindings.Info) []jsast.Span {
+	if !b.Mentions("worker_threads") {
+		return nil // neither test nor worker API can name it: no pass over the nodes
+	}
 	nodes := m.Nodes()
 	var regions []jsast.Span
 	tests, workerAPI := false, false
