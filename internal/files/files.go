@@ -72,7 +72,7 @@ func Walk(paths []string, opt Options) ([]string, []error) {
 		if opt.Gitignore {
 			ignores = ancestorIgnores(abs)
 		}
-		real, err := filepath.EvalSymlinks(p)
+		real, err := filepath.EvalSymlinks(abs) // absolute, like the links resolved below
 		if err != nil {
 			w.errs = append(w.errs, err)
 			continue
@@ -139,7 +139,7 @@ func (w *walker) dir(dir, abs, real string, ignores []*ignoreFile) {
 			// folder, took half the walk).
 			pReal := filepath.Join(real, name)
 			if link {
-				if pReal, err = filepath.EvalSymlinks(p); err != nil {
+				if pReal, err = filepath.EvalSymlinks(pAbs); err != nil {
 					w.errs = append(w.errs, err)
 					continue
 				}

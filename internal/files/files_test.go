@@ -45,6 +45,13 @@ func TestWalk(t *testing.T) {
 	if len(errs) != 1 {
 		t.Errorf("missing path: errors %v", errs)
 	}
+	// From inside the tree, by a relative path, the loop (an absolute
+	// link) still leads back to a folder already walked.
+	t.Chdir(root)
+	got, errs = Walk([]string{"."}, Options{})
+	if want := []string{"a.js", "b.mjs", "c.cjs", filepath.Join("sub", "e.js")}; !reflect.DeepEqual(got, want) || len(errs) != 0 {
+		t.Errorf("Walk(.) = %v %v, want %v", got, errs, want)
+	}
 }
 
 func TestGitignore(t *testing.T) {
