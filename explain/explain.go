@@ -138,7 +138,7 @@ func PredictModule(mod *jsast.Module, opts Options) (*Prediction, error) {
 		timeout = 10 * time.Second
 	}
 	deadline := time.Now().Add(timeout)
-	cfg := looprt.Config{Node: node, Module: mk}
+	cfg := looprt.Config{Node: node, Module: mk, Limits: looprt.Limits{Deadline: deadline}}
 	res, err := looprt.Explore(cfg, looprt.Budget{MaxRuns: maxRuns}, func(rt *looprt.Runtime) *looprt.Trace {
 		p := *prog
 		it := interp.New(&p, rt, interp.Options{Node: node, MaxSteps: opts.MaxSteps, Deadline: deadline})

@@ -91,6 +91,18 @@ func TestCostAndLimits(t *testing.T) {
 	}
 }
 
+// A wall-clock deadline stops an endless interval long before the step
+// limit (an interval never cleared otherwise records 200,000 callbacks).
+func TestDeadline(t *testing.T) {
+	rt := MustNew(Config{Limits: Limits{Deadline: time.Now().Add(-time.Second)}})
+	tr := rt.Run(Callback{Label: "main", Fn: func() {
+		rt.SetInterval(label("tick"), 10)
+	}})
+	if !tr.Truncated || len(tr.Steps) != 1023 || !strings.Contains(tr.Why, "time budget") {
+		t.Fatalf("truncated=%v steps=%d why=%q; want the run cut after 1,023 callbacks by the time budget", tr.Truncated, len(tr.Steps), tr.Why)
+	}
+}
+
 // Steps carry sequence, iteration, phase, queue, position and reason.
 func TestStepFields(t *testing.T) {
 	rt := MustNew(Config{})

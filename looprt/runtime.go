@@ -34,6 +34,10 @@ type Limits struct {
 	MaxSteps int           // callbacks per run (default 200,000)
 	MaxDrain int           // callbacks in one nextTick/microtask drain before it counts as starvation (default 50,000)
 	MaxTime  time.Duration // virtual time (default 1 hour)
+	// Deadline, if set, stops the run when the wall clock passes it: a
+	// loop of cheap callbacks (an interval never cleared) takes seconds
+	// to reach MaxSteps, each callback's step recorded with its reason.
+	Deadline time.Time
 }
 
 func (l Limits) withDefaults() Limits {
@@ -268,6 +272,10 @@ func (rt *Runtime) runTask(t *task, q Queue, reason string) {
 	}
 	if rt.now.Min > rt.limits.MaxTime {
 		rt.truncate(fmt.Sprintf("virtual time limit reached (%s)", ms(rt.limits.MaxTime)))
+		return
+	}
+	if len(rt.trace.Steps)&1023 == 1023 && !rt.limits.Deadline.IsZero() && time.Now().After(rt.limits.Deadline) {
+		rt.truncate("the time budget ran out")
 		return
 	}
 	rt.trace.Steps = append(rt.trace.Steps, Step{
