@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -123,6 +124,33 @@ func TestInfiniteLoopIsReported(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no budget unknown: %+v", p.Unknowns)
+	}
+}
+
+// TestEndlessInterval checks the budgets on an interval never cleared:
+// each call of its empty callback is a step, so the step budget ends the
+// run (not the loop's 200,000-callback limit, seconds later), and so does
+// the time budget.
+func TestEndlessInterval(t *testing.T) {
+	src := []byte("setInterval(() => {}, 3);\nsetTimeout(() => console.log('t10'), 10);\n")
+	for _, c := range []struct {
+		opt  Options
+		want string
+	}{
+		{Options{Node: 22, MaxSteps: 20_000}, "step budget"},
+		{Options{Node: 22, Timeout: time.Nanosecond}, "time budget"},
+	} {
+		p, err := Predict(filepath.Join(t.TempDir(), "iv.js"), src, c.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var why []string
+		for _, u := range p.Unknowns {
+			why = append(why, u.Message)
+		}
+		if len(p.Outcomes) != 1 || !slices.Equal(p.Outcomes[0].Lines, []string{"t10"}) || !strings.Contains(strings.Join(why, "; "), c.want) {
+			t.Errorf("%+v: outcomes %+v, unknowns %q; want t10, cut short by the %s", c.opt, p.Outcomes, why, c.want)
+		}
 	}
 }
 

@@ -230,6 +230,7 @@ const maxDepth = 4000
 // invoke runs a JS function body.
 func (it *Interp) invoke(fo *Object, this Value, args []Value, newTarget *Object) Value {
 	f := fo.fn
+	it.tick() // a call is a step: a callback with an empty body is not free
 	it.depth++
 	if it.depth > maxDepth {
 		it.depth = 0
