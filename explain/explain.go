@@ -252,7 +252,8 @@ func outcomeOf(t *looprt.Trace, printPos []jsast.Position) Outcome {
 	if o.Assumption == "" {
 		o.Assumption = "none: the order does not depend on timing"
 	}
-	for _, s := range t.Steps {
+	for i := range t.Steps {
+		s := &t.Steps[i]
 		for _, line := range s.Output {
 			o.Lines = append(o.Lines, line)
 			phase := s.Phase.String()
@@ -260,7 +261,7 @@ func outcomeOf(t *looprt.Trace, printPos []jsast.Position) Outcome {
 			case looprt.QueueNextTick, looprt.QueueMicrotask:
 				phase += " / " + s.Queue.String()
 			}
-			st := Step{Output: line, Phase: phase, Line: s.Pos.Line, Column: s.Pos.Col, Reason: s.Reason, Label: s.Label, Offset: -1}
+			st := Step{Output: line, Phase: phase, Line: s.Pos.Line, Column: s.Pos.Col, Reason: s.Why(), Label: s.Label, Offset: -1}
 			if k := len(o.Lines) - 1; s.Queue == looprt.QueueMain && k < len(printPos) && printPos[k].Line > 0 {
 				st.Line, st.Column = printPos[k].Line, printPos[k].Column
 			}

@@ -35,8 +35,9 @@ func Example() {
 		rt.NextTick(say("main tick", nil))
 	})
 	trace := rt.Run(main)
-	for _, s := range trace.Steps {
-		fmt.Printf("%d %-6s %-9s %s: %s\n", s.Seq, s.Phase, s.Queue, s.Label, s.Reason)
+	for i := range trace.Steps {
+		s := &trace.Steps[i]
+		fmt.Printf("%d %-6s %-9s %s: %s\n", s.Seq, s.Phase, s.Queue, s.Label, s.Why())
 	}
 	// Output:
 	// 1 main   main      main: the main module runs first, before the event loop starts

@@ -458,7 +458,7 @@ func (rt *Runtime) emitBeforeExit() {
 	rt.phase = PhaseBeforeExit
 	for _, cb := range append([]Callback(nil), rt.beforeExit...) {
 		rt.runTask(&task{cb: cb, phase: PhaseBeforeExit}, QueueBeforeExit,
-			"the loop ran dry, so Node emits 'beforeExit' (work scheduled here restarts the loop)")
+			"the loop ran dry, so Node emits 'beforeExit' (work scheduled here restarts the loop)", nil)
 	}
 	rt.drain("beforeExit", false)
 }
@@ -479,7 +479,7 @@ func (rt *Runtime) runExitHooks(reason string) {
 		if rt.halted {
 			return
 		}
-		rt.runTask(&task{cb: cb, phase: PhaseExit}, QueueExit, reason)
+		rt.runTask(&task{cb: cb, phase: PhaseExit}, QueueExit, reason, nil)
 	}
 }
 

@@ -122,7 +122,7 @@ func TestStepFields(t *testing.T) {
 	}
 	for i, w := range want {
 		g := tr.Steps[i]
-		if g.Seq != w.Seq || g.Iteration != w.Iteration || g.Phase != w.Phase || g.Queue != w.Queue || g.Label != w.Label || g.Pos != w.Pos || g.Reason == "" {
+		if g.Seq != w.Seq || g.Iteration != w.Iteration || g.Phase != w.Phase || g.Queue != w.Queue || g.Label != w.Label || g.Pos != w.Pos || g.Why() == "" {
 			t.Errorf("step %d = %+v, want %+v", i+1, g, w)
 		}
 	}

@@ -237,7 +237,7 @@ func (rt *Runtime) runMain(main Callback, phase Phase) {
 			reason = fmt.Sprintf("Node %d loads the ES-module entry synchronously and evaluates it before the event loop starts", rt.prof.Major)
 		}
 	}
-	rt.runTask(&task{cb: main, phase: phase}, QueueMain, reason)
+	rt.runTask(&task{cb: main, phase: phase}, QueueMain, reason, nil)
 	rt.drain(main.Label, rt.cfg.Module == ESModule)
 }
 
@@ -262,7 +262,7 @@ func (rt *Runtime) versionCost(key string) (cost.Interval, bool) {
 }
 
 // runTask records a step and runs the callback body, then its cost.
-func (rt *Runtime) runTask(t *task, q Queue, reason string) {
+func (rt *Runtime) runTask(t *task, q Queue, reason string, due *timerDue) {
 	if rt.halted {
 		return
 	}
@@ -286,7 +286,8 @@ func (rt *Runtime) runTask(t *task, q Queue, reason string) {
 		Queue:     q,
 		Label:     t.cb.Label,
 		Pos:       t.cb.Pos,
-		Reason:    reason,
+		reason:    reason,
+		due:       due,
 	})
 	prev := rt.current
 	rt.current = t
@@ -389,7 +390,7 @@ func (rt *Runtime) runQueue(q *queue, kind Queue, reason string, n *int) bool {
 			rt.starve(kind, t, *n-1)
 			return false
 		}
-		rt.runTask(t, kind, reason)
+		rt.runTask(t, kind, reason, nil)
 	}
 	return !rt.halted
 }
@@ -410,6 +411,6 @@ func (rt *Runtime) starve(kind Queue, next *task, steps int) {
 
 // macrotask runs one loop callback and the queue drain that follows it.
 func (rt *Runtime) macrotask(t *task, q Queue, reason string) {
-	rt.runTask(t, q, reason)
+	rt.runTask(t, q, reason, nil)
 	rt.drain(t.cb.Label, false)
 }

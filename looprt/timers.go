@@ -229,11 +229,8 @@ func (rt *Runtime) runList(l *timerList, start mark) {
 		t.disarm()
 		t.forced = false
 		began := rt.mark()
-		reason := fmt.Sprintf("%s timer armed at %s was due when the timers phase started at %s", ms(t.delay), t.start.w, start.w)
-		if t.repeat {
-			reason = fmt.Sprintf("%s interval armed at %s was due when the timers phase started at %s", ms(t.delay), t.start.w, start.w)
-		}
-		rt.runTask(&task{cb: t.cb, phase: PhaseTimers}, QueueTimer, reason)
+		due := &timerDue{delay: t.delay, armed: t.start.w, started: start.w, repeat: t.repeat}
+		rt.runTask(&task{cb: t.cb, phase: PhaseTimers}, QueueTimer, "", due)
 		// setInterval re-arms from the callback's start unless cleared or
 		// refreshed inside it.
 		if t.repeat && t.list == nil && !rt.exiting {
@@ -241,6 +238,21 @@ func (rt *Runtime) runList(l *timerList, start mark) {
 		}
 		rt.drain(t.cb.Label, false)
 	}
+}
+
+// timerDue is why a timer's callback ran (Step.Why writes it out).
+type timerDue struct {
+	delay          time.Duration
+	armed, started Window
+	repeat         bool
+}
+
+func (d *timerDue) String() string {
+	kind := "timer"
+	if d.repeat {
+		kind = "interval"
+	}
+	return fmt.Sprintf("%s %s armed at %s was due when the timers phase started at %s", ms(d.delay), kind, d.armed, d.started)
 }
 
 // nextTimer returns the armed timer list that expires first, or nil.

@@ -1,6 +1,7 @@
 package looprt
 
 import (
+	"strconv"
 	"fmt"
 	"io"
 	"strings"
@@ -89,8 +90,20 @@ type Step struct {
 	Queue     Queue  // which queue it came from
 	Label     string
 	Pos       Pos
-	Reason    string   // why it ran then, as a sentence
 	Output    []string // lines the callback printed (see Runtime.Print)
+
+	reason string    // why it ran then (see Why)
+	due    *timerDue // or, for a timer, what makes the sentence
+}
+
+// Why returns why the callback ran then, as a sentence. A timer's is
+// written only when asked for: a run of an interval never cleared has
+// hundreds of thousands of steps, and formatting each took half its time.
+func (s *Step) Why() string {
+	if s.due != nil {
+		return s.due.String()
+	}
+	return s.reason
 }
 
 // Trace is the record of one run.
@@ -157,15 +170,36 @@ func (t *Trace) Labels() []string {
 // Key identifies the observable behaviour of a trace (order, queues,
 // output, exit), ignoring times and assumptions; Explore deduplicates by it.
 func (t *Trace) Key() string {
-	var b strings.Builder
+	var b []byte
 	for _, s := range t.Steps {
-		fmt.Fprintf(&b, "%d|%d|%s|%s|%s\x00", s.Phase, s.Queue, s.Label, s.Pos, strings.Join(s.Output, "\x01"))
+		b = strconv.AppendInt(b, int64(s.Phase), 10)
+		b = append(b, '|')
+		b = strconv.AppendInt(b, int64(s.Queue), 10)
+		b = append(b, '|')
+		b = append(b, s.Label...)
+		b = append(b, '|')
+		b = append(b, s.Pos.File...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(s.Pos.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(s.Pos.Col), 10)
+		b = append(b, '|')
+		for k, o := range s.Output {
+			if k > 0 {
+				b = append(b, 1)
+			}
+			b = append(b, o...)
+		}
+		b = append(b, 0)
 	}
-	fmt.Fprintf(&b, "exit=%d trunc=%v", t.ExitCode, t.Truncated)
+	var tail strings.Builder
+	tail.Write(b)
+	b = nil
+	fmt.Fprintf(&tail, "exit=%d trunc=%v", t.ExitCode, t.Truncated)
 	if t.Starvation != nil {
-		fmt.Fprintf(&b, " starve=%s", t.Starvation.Label)
+		fmt.Fprintf(&tail, " starve=%s", t.Starvation.Label)
 	}
-	return b.String()
+	return tail.String()
 }
 
 // Format writes the trace as text: one line per step, then the outcome.
@@ -173,12 +207,13 @@ func (t *Trace) Format(w io.Writer) {
 	for _, a := range t.Assumptions {
 		fmt.Fprintf(w, "assume: %s\n", a)
 	}
-	for _, s := range t.Steps {
+	for i := range t.Steps {
+		s := &t.Steps[i]
 		where := s.Phase.String()
 		if s.Queue == QueueNextTick || s.Queue == QueueMicrotask {
 			where += "/" + s.Queue.String()
 		}
-		fmt.Fprintf(w, "%3d %-14s it=%d %-18s %s%s — %s\n", s.Seq, s.Time, s.Iteration, where, s.Label, posSuffix(s.Pos), s.Reason)
+		fmt.Fprintf(w, "%3d %-14s it=%d %-18s %s%s — %s\n", s.Seq, s.Time, s.Iteration, where, s.Label, posSuffix(s.Pos), s.Why())
 		for _, o := range s.Output {
 			fmt.Fprintf(w, "      > %s\n", o)
 		}
