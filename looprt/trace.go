@@ -1,9 +1,9 @@
 package looprt
 
 import (
-	"strconv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/blockcheck/blockcheck/looprt/cost"
