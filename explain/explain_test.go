@@ -154,6 +154,26 @@ func TestEndlessInterval(t *testing.T) {
 	}
 }
 
+// TestUnmodelledSizes checks that work too large to interpret (a dense
+// array of 2^31 elements, a key of a billion PBKDF2 iterations) ends the
+// callback with an unknown naming it, where Node would take seconds or
+// minutes, and the rest of the program is still predicted.
+func TestUnmodelledSizes(t *testing.T) {
+	for _, c := range []struct{ construct, src string }{
+		{"large array", "setTimeout(() => console.log('after'));\nnew Array(2 ** 31);\n"},
+		{"crypto pbkdf2", "setTimeout(() => console.log('after'));\nrequire('crypto').pbkdf2Sync('p', 's', 1e9, 64, 'sha256');\n"},
+	} {
+		p := predictSrc(t, "big.js", c.src, 22)
+		var constructs []string
+		for _, u := range p.Unknowns {
+			constructs = append(constructs, u.Construct)
+		}
+		if len(p.Outcomes) != 1 || !slices.Equal(p.Outcomes[0].Lines, []string{"after"}) || !slices.Contains(constructs, c.construct) {
+			t.Errorf("%s: outcomes %+v, unknowns %v; want 'after' and a %q unknown", c.construct, p.Outcomes, constructs, c.construct)
+		}
+	}
+}
+
 func TestJSONShape(t *testing.T) {
 	p := predictSrc(t, "j.js", "setTimeout(() => console.log('later'), 5);\nconsole.log('now');\n", 20)
 	var buf bytes.Buffer

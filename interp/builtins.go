@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"sort"
@@ -75,6 +76,33 @@ func (it *Interp) argNum(args []Value, i int, def float64) float64 {
 		return def
 	}
 	return it.toNumber(args[i])
+}
+
+// maxDenseArray is the longest array new Array(n) makes: V8 makes a sparse
+// one past that, the interpreter's arrays are dense.
+const maxDenseArray = 1 << 24
+
+// maxStringLength is V8's longest string (2^29 - 24 UTF-16 units).
+const maxStringLength = 1<<29 - 24
+
+// digits reads argument 0 of toFixed, toPrecision or toExponential: an
+// integer from lo to 100, else a RangeError.
+func (it *Interp) digits(a []Value, lo int, what string) int {
+	d := toIntegerOrInfinity(it.argNum(a, 0, 0))
+	if d < float64(lo) || d > 100 {
+		it.throwError("RangeError", "%s must be between %d and 100", what, lo)
+	}
+	return int(d)
+}
+
+// radix reads the radix argument of Number and BigInt toString: an integer
+// from 2 to 36 (10 when absent), else a RangeError.
+func (it *Interp) radix(a []Value) int {
+	r := toIntegerOrInfinity(it.argNum(a, 0, 10))
+	if r < 2 || r > 36 {
+		it.throwError("RangeError", "toString() radix must be between 2 and 36")
+	}
+	return int(r)
 }
 
 func (it *Interp) callable(v Value, what string) *Object {
@@ -160,9 +188,10 @@ func (it *Interp) arrayLike(o *Object) []Value {
 	if o.isArray() || o.class == "Arguments" {
 		return append([]Value(nil), o.arr...)
 	}
-	n := int(it.toNumber(it.getV(o, strKey("length"))))
-	out := make([]Value, 0, n)
+	n := toLength(it.toNumber(it.getV(o, strKey("length"))))
+	out := make([]Value, 0, min(n, 1024))
 	for i := 0; i < n; i++ {
+		it.tick() // {length: 1e15} ends at the step budget
 		out = append(out, it.getV(o, strKey(strconv.Itoa(i))))
 	}
 	return out
@@ -869,6 +898,10 @@ func (it *Interp) arrayConstruct(a []Value) *Object {
 			if n < 0 || n != math.Trunc(n) || n > 4294967295 {
 				it.throwError("RangeError", "Invalid array length")
 			}
+			if n > maxDenseArray {
+				it.addUnknown(it.callOffset(), "large array", fmt.Sprintf("an array of %s elements is not modelled", numberToString(n)))
+				panic(&abort{reason: "unsupported"})
+			}
 			vals := make([]Value, int(n))
 			arr := it.newArray(vals)
 			for i := range vals {
@@ -1105,15 +1138,24 @@ func (it *Interp) setupString() {
 	str("trimStart", 0, func(it *Interp, s string, a []Value) Value { return strings.TrimLeft(s, " \t\n\r\v\f") })
 	str("trimEnd", 0, func(it *Interp, s string, a []Value) Value { return strings.TrimRight(s, " \t\n\r\v\f") })
 	str("repeat", 1, func(it *Interp, s string, a []Value) Value {
-		n := it.argNum(a, 0, 0)
+		n := toIntegerOrInfinity(it.argNum(a, 0, 0))
 		if n < 0 || math.IsInf(n, 0) {
 			it.throwError("RangeError", "Invalid count value: %s", numberToString(n))
+		}
+		if s == "" || n == 0 {
+			return ""
+		}
+		if float64(len(s))*n > maxStringLength {
+			it.throwError("RangeError", "Invalid string length")
 		}
 		return strings.Repeat(s, int(n))
 	})
 	pad := func(start bool) func(it *Interp, s string, a []Value) Value {
 		return func(it *Interp, s string, a []Value) Value {
-			n := int(it.argNum(a, 0, 0))
+			n := toLength(it.argNum(a, 0, 0))
+			if n > maxStringLength {
+				it.throwError("RangeError", "Invalid string length")
+			}
 			fill := " "
 			if arg(a, 1) != Undefined {
 				fill = it.toString(a[1])
@@ -1162,7 +1204,7 @@ func (it *Interp) setupString() {
 			parts = strings.Split(s, sep)
 		}
 		if lim := arg(a, 1); lim != Undefined {
-			if n := int(it.toNumber(lim)); n < len(parts) {
+			if n := int(toUint32(it.toNumber(lim))); n < len(parts) {
 				parts = parts[:n]
 			}
 		}
@@ -1359,7 +1401,7 @@ func (it *Interp) setupNumberMath() {
 	}))
 	it.method(np, "toString", 1, func(it *Interp, this Value, a []Value) Value {
 		f := it.thisNum(this)
-		r := int(it.argNum(a, 0, 10))
+		r := it.radix(a)
 		if r == 10 {
 			return numberToString(f)
 		}
@@ -1373,21 +1415,22 @@ func (it *Interp) setupNumberMath() {
 		if math.Abs(f) >= 1e21 || math.IsNaN(f) {
 			return numberToString(f)
 		}
-		return strconv.FormatFloat(roundHalfUp(f, int(it.argNum(a, 0, 0))), 'f', int(it.argNum(a, 0, 0)), 64)
+		d := it.digits(a, 0, "toFixed() digits")
+		return strconv.FormatFloat(roundHalfUp(f, d), 'f', d, 64)
 	})
 	it.method(np, "toPrecision", 1, func(it *Interp, this Value, a []Value) Value {
 		f := it.thisNum(this)
 		if arg(a, 0) == Undefined {
 			return numberToString(f)
 		}
-		return strconv.FormatFloat(f, 'g', int(it.toNumber(a[0])), 64)
+		return strconv.FormatFloat(f, 'g', it.digits(a, 1, "toPrecision() argument"), 64)
 	})
 	it.method(np, "valueOf", 0, func(it *Interp, this Value, a []Value) Value { return it.thisNum(this) })
 	it.method(np, "toExponential", 1, func(it *Interp, this Value, a []Value) Value {
 		f := it.thisNum(this)
 		prec := -1
 		if arg(a, 0) != Undefined {
-			prec = int(it.toNumber(a[0]))
+			prec = it.digits(a, 0, "toExponential() argument")
 		}
 		s := strconv.FormatFloat(f, 'e', prec, 64)
 		mant, exp, _ := strings.Cut(s, "e")
@@ -1450,7 +1493,7 @@ func (it *Interp) setupNumberMath() {
 	_ = bigCtor
 	it.method(bip, "toString", 0, func(it *Interp, this Value, a []Value) Value {
 		if b, ok := this.(*big.Int); ok {
-			return b.Text(int(it.argNum(a, 0, 10)))
+			return b.Text(it.radix(a))
 		}
 		return it.toString(this)
 	})
@@ -1697,7 +1740,7 @@ func (it *Interp) setupJSON() {
 		indent := ""
 		switch x := arg(a, 2).(type) {
 		case float64:
-			indent = strings.Repeat(" ", int(math.Min(10, x)))
+			indent = strings.Repeat(" ", int(math.Max(0, math.Min(10, toIntegerOrInfinity(x)))))
 		case string:
 			indent = x
 		}

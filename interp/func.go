@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math"
 	"reflect"
 	"strconv"
 
@@ -648,11 +649,16 @@ func (it *Interp) putV(v Value, key PropKey, val Value) {
 			}
 		}
 		if key.S == "length" {
-			n := int(it.toNumber(val))
+			f := it.toNumber(val)
+			if f != math.Trunc(f) || f < 0 || f > 4294967295 { // NaN too
+				it.throwError("RangeError", "Invalid array length")
+			}
+			n := int(f)
 			if n < len(o.arr) {
 				o.arr = o.arr[:n]
 			} else {
 				for len(o.arr) < n {
+					it.tick() // arr.length = 4e9 ends at the step budget
 					o.arr = append(o.arr, Undefined)
 				}
 			}

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/blockcheck/blockcheck/looprt"
@@ -77,7 +78,10 @@ func (it *Interp) spendSteps(n int64) {
 }
 
 // guard runs fn, turning a JS exception into an uncaught exception and an
-// abort into the end of the run.
+// abort into the end of the run. Any other panic is a bug of the
+// interpreter's, not the program's: the run ends there with an unknown
+// saying so, and the process goes on (explain-order must not crash on any
+// input).
 func (it *Interp) guard(fn func()) {
 	defer func() {
 		r := recover()
@@ -90,7 +94,8 @@ func (it *Interp) guard(fn func()) {
 		case *abort:
 			it.stop(x.reason)
 		default:
-			panic(r)
+			it.addUnknown(it.callOffset(), "interpreter failure", fmt.Sprintf("the interpreter failed here (%v): the run is not predicted past this point", r))
+			it.stop("failure")
 		}
 	}()
 	fn()
@@ -105,6 +110,8 @@ func (it *Interp) stop(reason string) {
 		it.truncated = "the step budget ran out (an infinite or very long loop?)"
 	case "time":
 		it.truncated = "the time budget ran out"
+	case "failure":
+		it.truncated = "the interpreter failed"
 	case "unsupported":
 		return // the unknown is recorded; the rest of the callback is skipped
 	}

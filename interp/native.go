@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"hash"
+	"math"
 	"path"
 	"time"
 
@@ -111,7 +112,17 @@ func (it *Interp) fillNative(n *Object) {
 		return it.bytesArray(sum)
 	})
 	def("pbkdf2", func(it *Interp, this Value, a []Value) Value {
-		key, err := pbkdf2.Key(sha256OrNamed(it.toString(arg(a, 4))), it.toString(arg(a, 0)), []byte(it.toString(arg(a, 1))), int(it.toNumber(arg(a, 2))), int(it.toNumber(arg(a, 3))))
+		iter, keyLen := toIntegerOrInfinity(it.toNumber(arg(a, 2))), toIntegerOrInfinity(it.toNumber(arg(a, 3)))
+		if iter < 1 || iter > math.MaxInt32 || keyLen < 0 || keyLen > math.MaxInt32 {
+			it.throwError("RangeError", "The value of \"iterations\" or \"keylen\" is out of range")
+		}
+		if iter*math.Max(keyLen, 1) > 1e7 {
+			// Computing it could take minutes; the program's cost is
+			// charged by the timing model, not by the interpreter's time.
+			it.addUnknown(it.callOffset(), "crypto pbkdf2", "a key of this many iterations is not computed")
+			panic(&abort{reason: "unsupported"})
+		}
+		key, err := pbkdf2.Key(sha256OrNamed(it.toString(arg(a, 4))), it.toString(arg(a, 0)), []byte(it.toString(arg(a, 1))), int(iter), int(keyLen))
 		if err != nil {
 			it.throwError("Error", "%v", err)
 		}
@@ -315,11 +326,11 @@ func (it *Interp) fillNative(n *Object) {
 		if pos < 0 {
 			pos = f.pos
 		}
-		n := int(it.toNumber(arg(a, 2)))
+		n := toLength(it.toNumber(arg(a, 2)))
 		if pos > len(content) {
 			pos = len(content)
 		}
-		end := pos + n
+		end := pos + min(n, len(content))
 		if end > len(content) {
 			end = len(content)
 		}

@@ -386,6 +386,15 @@ func toUint32(f float64) uint32 {
 	return uint32(int64(math.Mod(math.Trunc(f), 4294967296)))
 }
 
+// toLength implements ToLength: an integer from 0 to 2^53 - 1.
+func toLength(f float64) int {
+	f = toIntegerOrInfinity(f)
+	if f <= 0 {
+		return 0
+	}
+	return int(math.Min(f, 1<<53-1))
+}
+
 // toIntegerOrInfinity implements ToIntegerOrInfinity.
 func toIntegerOrInfinity(f float64) float64 {
 	if math.IsNaN(f) {
