@@ -9,8 +9,9 @@ import (
 // index builds the node list with spans from the lexed tokens. The lexer
 // guessed which slashes start regular expressions; the walk checks every
 // guess against the AST and, on a mismatch, lexes again with the AST's
-// answer (and so does it when Parse changed the source).
-func (m *Module) index(l *Lexed) {
+// answer (and so does it when Parse changed the source). It returns the
+// span of an array literal missing a comma (see walker.uncommaed), or nil.
+func (m *Module) index(l *Lexed) *Span {
 	var exact map[int]bool
 	for attempt := 0; attempt < 2; attempt++ {
 		if attempt > 0 || !l.lexed {
@@ -23,7 +24,7 @@ func (m *Module) index(l *Lexed) {
 			for i, c := range l.comments {
 				m.Comments[i] = Comment{c, string(m.Src[c.Start:c.End])}
 			}
-			return
+			return w.uncommaed
 		}
 		exact = make(map[int]bool, len(w.regexAt)) // not nil, even when empty: every slash is then a division
 		for _, off := range w.regexAt {
@@ -31,6 +32,7 @@ func (m *Module) index(l *Lexed) {
 		}
 		putNodes(w.nodes)
 	}
+	return nil
 }
 
 // nodePool keeps node lists (as *[]Node) for the next module: a check

@@ -72,6 +72,8 @@ try { a() } catch ({ message }) { b(message) } finally { c() }
 const f = () => {
 }
 [1, 2].forEach(f)
+const k2 = { [[a, b]](n) {}, [[c, d]]: 1 }, ix = x[[1, 2][0]];
+class C { [[e, f]]() {} }
 `
 	m := mustParse(t, src, CommonJS)
 	checkSpans(t, m)
@@ -84,9 +86,13 @@ const f = () => {
 		"m() { return 1 }":                    false,
 		"async *gen(x) { yield x; }":          false,
 		"new Foo(x => x * 2, async (a, b = 1) => { await a; }, `t${a}x${b}`)": false,
-		"/a+b/g":                                   false,
-		"[1, 2].forEach(f)":                        false,
-		"label: while (!done) { break label }":     false,
+		"/a+b/g":                               false,
+		"[1, 2].forEach(f)":                    false,
+		"[a, b]":                               false, // computed keys and an index: the array's own brackets
+		"[c, d]":                               false,
+		"[1, 2]":                               false,
+		"[e, f]":                               false,
+		"label: while (!done) { break label }": false,
 		"switch (x) { case 1: y(); default: z() }": false,
 	}
 	for _, n := range m.Nodes() {
@@ -172,6 +178,8 @@ func TestSyntaxErrors(t *testing.T) {
 		{"'😀😀'; let = = 1", "", 1, 15},
 		{"\x00\x01\x02binary", "binary", 1, 1},
 		{"\xff\xfeu\x00", "UTF-16", 1, 1},
+		{"const a = [1 2];", "missing a comma", 1, 11},     // the parser takes it for [1, 2]
+		{"x = [[a, b], [c d]];", "missing a comma", 1, 14}, // the inner array
 	}
 	for _, c := range cases {
 		_, err := Parse("t.js", []byte(c.src), CommonJS)

@@ -75,7 +75,12 @@ func (l *Lexed) Parse(kind Kind) (m *Module, err error) {
 			Pos: PositionIn(src, off), Message: describeError(src, off, perr)}
 	}
 	m = &Module{Path: path, Src: src, Kind: gotKind, AST: ast}
-	m.index(l)
+	if s := m.index(l); s != nil {
+		// The parser accepts [1 2]; Node does not.
+		m.Release()
+		return nil, &SyntaxError{Path: path, Span: *s, Pos: PositionIn(src, s.Start),
+			Message: "an array literal is missing a comma between two of its elements"}
+	}
 	return m, nil
 }
 

@@ -221,6 +221,27 @@ func (ts *tokens) typ(i int) js.TokenType {
 	return ts.list[i].Type
 }
 
+// commas counts the commas between bracket token open and its match, not
+// inside other brackets (a comma in a template's substitution counts: too
+// many is harmless to the one caller, which looks for too few).
+func (ts *tokens) commas(open int) int {
+	if open < 0 || open >= len(ts.list) || ts.list[open].Match < 0 {
+		return 0
+	}
+	n := 0
+	for k := open + 1; k < int(ts.list[open].Match); k++ {
+		switch t := ts.list[k]; t.Type {
+		case js.CommaToken:
+			n++
+		case js.OpenBracketToken, js.OpenParenToken, js.OpenBraceToken:
+			if t.Match > int32(k) {
+				k = int(t.Match)
+			}
+		}
+	}
+	return n
+}
+
 // find returns the index of the first token at or after off with type tt,
 // or -1.
 func (ts *tokens) find(off int, tt js.TokenType) int {

@@ -35,6 +35,11 @@ type walker struct {
 	regexAt   []int // offsets of the AST's regular-expression literals
 	regexps   int   // how many the AST has
 	regexMiss int   // how many the lexer did not lex as regular expressions
+
+	// uncommaed is the first array literal with fewer commas than its
+	// elements need, which the parser accepts ([1 2]) and Node does not;
+	// nil if none.
+	uncommaed *Span
 }
 
 // maxWalkDepth bounds recursion; the parser's own nesting limits keep real
@@ -491,10 +496,21 @@ func (w *walker) params(p *js.Params) {
 // (whose bytes are a copy for shorthand keys, which then take no room).
 func (w *walker) propertyName(p *js.PropertyName) {
 	if p.Computed != nil {
-		w.expr(p.Computed)
+		w.computed(p.Computed)
 		return
 	}
 	w.skipData(p.Literal.Data)
+}
+
+// computed visits a computed key, [e], from inside its brackets (as an
+// index: an array literal key, [[a, b]], must find its own bracket, not
+// the key's), and returns e's span.
+func (w *walker) computed(e js.IExpr) Span {
+	b, _ := w.bracket(js.OpenBracketToken)
+	w.pos = b.Start + 1
+	s := w.expr(e)
+	w.pos = max(w.pos, b.End)
+	return s
 }
 
 func (w *walker) funcDecl(n *js.FuncDecl) Span {
@@ -548,7 +564,7 @@ func (w *walker) className(n *js.ClassElementName) Span {
 		return w.ident(n.Private, true)
 	}
 	if n.Computed != nil {
-		return w.expr(n.Computed)
+		return w.computed(n.Computed)
 	}
 	s := w.dataSpan(n.Literal.Data)
 	w.pos = max(w.pos, s.End)
@@ -665,8 +681,11 @@ func (w *walker) expr(n js.IExpr) Span {
 		return s
 	case *js.ArrayExpr:
 		i := w.open(n)
-		s, _ := w.bracket(js.OpenBracketToken)
+		s, open := w.bracket(js.OpenBracketToken)
 		w.pos = s.Start + 1
+		if w.uncommaed == nil && len(n.List) > 1 && w.ts.commas(open) < len(n.List)-1 {
+			w.uncommaed = &s
+		}
 		for _, el := range n.List {
 			if el.Value != nil {
 				w.expr(el.Value)
@@ -724,8 +743,13 @@ func (w *walker) expr(n js.IExpr) Span {
 	case *js.IndexExpr:
 		i := w.open(n)
 		s := w.expr(n.X)
+		// Inside the brackets first: an array literal index (x[[a, b]])
+		// must find its own bracket, not the index's.
+		b, _ := w.bracket(js.OpenBracketToken)
+		w.pos = b.Start + 1
 		w.expr(n.Y)
-		s.End = w.tokSpan(w.kw(js.CloseBracketToken)).End
+		s.End = max(w.tokSpan(w.kw(js.CloseBracketToken)).End, b.End)
+		w.pos = max(w.pos, b.End)
 		return w.close(i, s)
 	case *js.CallExpr:
 		i := w.open(n)
