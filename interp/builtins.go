@@ -78,6 +78,12 @@ func (it *Interp) argNum(args []Value, i int, def float64) float64 {
 	return it.toNumber(args[i])
 }
 
+// argInt returns argument i as ToIntegerOrInfinity does (NaN is 0), the
+// infinities clamped to ±2^53 so that index arithmetic cannot overflow.
+func (it *Interp) argInt(args []Value, i int, def float64) int {
+	return int(math.Max(-(1 << 53), math.Min(toIntegerOrInfinity(it.argNum(args, i, def)), 1<<53)))
+}
+
 // maxDenseArray is the longest array new Array(n) makes: V8 makes a sparse
 // one past that, the interpreter's arrays are dense.
 const maxDenseArray = 1 << 24
@@ -1050,7 +1056,7 @@ func (it *Interp) setupString() {
 	str("toString", 0, func(it *Interp, s string, a []Value) Value { return s })
 	str("valueOf", 0, func(it *Interp, s string, a []Value) Value { return s })
 	str("charAt", 1, func(it *Interp, s string, a []Value) Value {
-		v := charAt(s, int(it.argNum(a, 0, 0)))
+		v := charAt(s, it.argInt(a, 0, 0))
 		if v == Undefined {
 			return ""
 		}
@@ -1058,7 +1064,7 @@ func (it *Interp) setupString() {
 	})
 	str("at", 1, func(it *Interp, s string, a []Value) Value {
 		r := []rune(s)
-		i := int(it.argNum(a, 0, 0))
+		i := it.argInt(a, 0, 0)
 		if i < 0 {
 			i += len(r)
 		}
@@ -1069,7 +1075,7 @@ func (it *Interp) setupString() {
 	})
 	str("charCodeAt", 1, func(it *Interp, s string, a []Value) Value {
 		u := utf16Units(s)
-		i := int(it.argNum(a, 0, 0))
+		i := it.argInt(a, 0, 0)
 		if i < 0 || i >= len(u) {
 			return math.NaN()
 		}
@@ -1077,7 +1083,7 @@ func (it *Interp) setupString() {
 	})
 	str("codePointAt", 1, func(it *Interp, s string, a []Value) Value {
 		r := []rune(s)
-		i := int(it.argNum(a, 0, 0))
+		i := it.argInt(a, 0, 0)
 		if i < 0 || i >= len(r) {
 			return Undefined
 		}
@@ -1127,7 +1133,7 @@ func (it *Interp) setupString() {
 	str("substr", 2, func(it *Interp, s string, a []Value) Value {
 		n := utf8.RuneCountInString(s)
 		st := relIndex(it.argNum(a, 0, 0), n)
-		l := int(it.argNum(a, 1, float64(n-st)))
+		l := min(it.argInt(a, 1, float64(n-st)), n-st)
 		return substr(s, st, st+l)
 	})
 	str("toUpperCase", 0, func(it *Interp, s string, a []Value) Value { return strings.ToUpper(s) })
@@ -1355,7 +1361,7 @@ func (it *Interp) setupNumberMath() {
 	})
 	parseIntFn := it.NativeFunc("parseInt", 2, func(it *Interp, this Value, a []Value) Value {
 		s := strings.TrimSpace(it.toString(arg(a, 0)))
-		radix := int(it.argNum(a, 1, 0))
+		radix := int(toInt32(it.argNum(a, 1, 0)))
 		neg := false
 		if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
 			neg = s[0] == '-'

@@ -465,12 +465,28 @@ func (it *Interp) setupMisc() {
 				}
 			}
 		} else if len(a) > 1 {
-			f := func(i int) int { return int(it.argNum(a, i, 0)) }
-			d := 1
-			if len(a) > 2 {
-				d = f(2)
+			// MakeDate: a field that is NaN or infinite, or a date past
+			// ±8.64e15 ms, makes an invalid date.
+			fields := [7]float64{0, 0, 1}
+			valid := true
+			for i := range min(len(a), 7) {
+				fields[i] = it.argNum(a, i, fields[i])
+				if math.IsNaN(fields[i]) || math.IsInf(fields[i], 0) || math.Abs(fields[i]) > 1e9 {
+					valid = false
+				}
 			}
-			t = float64(time.Date(f(0), time.Month(f(1)+1), d, f(3), f(4), f(5), f(6)*1e6, time.UTC).UnixMilli())
+			t = math.NaN()
+			if valid {
+				f := func(i int) int { return int(math.Trunc(fields[i])) }
+				year := f(0)
+				if year >= 0 && year <= 99 {
+					year += 1900 // new Date(99, 0) is in 1999
+				}
+				ms := float64(time.Date(year, time.Month(f(1)+1), f(2), f(3), f(4), f(5), f(6)*1e6, time.UTC).UnixMilli())
+				if math.Abs(ms) <= 8.64e15 {
+					t = ms
+				}
+			}
 		} else {
 			it.addUnknown(it.callOffset(), "new Date()", "the current date is modelled, not real: printed dates will differ")
 		}
