@@ -465,24 +465,27 @@ func (it *Interp) setupMisc() {
 				}
 			}
 		} else if len(a) > 1 {
-			// MakeDate: a field that is NaN or infinite, or a date past
-			// ±8.64e15 ms, makes an invalid date.
-			fields := [7]float64{0, 0, 1}
-			valid := true
+			// MakeDay and MakeTime in float64 milliseconds: a field that is
+			// NaN or infinite, or a date past ±8.64e15 ms, makes an invalid
+			// date (and no field can overflow an int on the way).
+			f := [7]float64{0, 0, 1}
+			finite := true
 			for i := range min(len(a), 7) {
-				fields[i] = it.argNum(a, i, fields[i])
-				if math.IsNaN(fields[i]) || math.IsInf(fields[i], 0) || math.Abs(fields[i]) > 1e9 {
-					valid = false
-				}
+				f[i] = it.argNum(a, i, f[i])
+				finite = finite && !math.IsNaN(f[i]) && !math.IsInf(f[i], 0)
+				f[i] = math.Trunc(f[i])
+			}
+			if f[0] >= 0 && f[0] <= 99 {
+				f[0] += 1900 // new Date(99, 0) is in 1999
+			}
+			year, month := f[0]+math.Floor(f[1]/12), math.Mod(f[1], 12)
+			if month < 0 {
+				month += 12
 			}
 			t = math.NaN()
-			if valid {
-				f := func(i int) int { return int(math.Trunc(fields[i])) }
-				year := f(0)
-				if year >= 0 && year <= 99 {
-					year += 1900 // new Date(99, 0) is in 1999
-				}
-				ms := float64(time.Date(year, time.Month(f(1)+1), f(2), f(3), f(4), f(5), f(6)*1e6, time.UTC).UnixMilli())
+			if finite && math.Abs(year) <= 400_000 {
+				day := float64(time.Date(int(year), time.Month(month+1), 1, 0, 0, 0, 0, time.UTC).UnixMilli())
+				ms := day + (f[2]-1)*864e5 + f[3]*3.6e6 + f[4]*6e4 + f[5]*1e3 + f[6]
 				if math.Abs(ms) <= 8.64e15 {
 					t = ms
 				}

@@ -33,3 +33,8 @@ console.log('a-b-c'.split('-', 2).join());
 console.log([1, 2, 3].at(NaN));
 console.log('x'.padEnd(NaN, 'y'));
 console.log(new Date(99, 0).getTime() === new Date(1999, 0).getTime());
+console.log(new Date(2020, 25, 40).getTime() === new Date(2022, 1, 40).getTime());
+console.log(new Date(2020, -3, 1).getMonth(), new Date(2020, -3, 1).getFullYear());
+console.log(new Date(2020, Infinity).getTime());
+console.log(new Date(1e6, 0).getTime());
+console.log(new Date(2020.7, 1.9, 3.5).getDate());
