@@ -40,7 +40,12 @@ func Parse(path string, src []byte, kind Kind) (*Module, error) {
 // tokens; they are released. The returned error, if any, is a
 // *SyntaxError. Parse never panics on any input.
 func (l *Lexed) Parse(kind Kind) (m *Module, err error) {
-	l.own()
+	// The parser writes a NUL sentinel past the end: a buffer with a spare
+	// byte (os.ReadFile leaves one) is parsed in place, others are copied,
+	// and so is one that must change (see own; the ASI workaround below).
+	if cap(l.buf) == len(l.buf) {
+		l.own()
+	}
 	path, src, buf := l.Path, l.Src, l.buf
 	defer l.Release()
 	defer func() {
@@ -60,6 +65,10 @@ func (l *Lexed) Parse(kind Kind) (m *Module, err error) {
 		lt := arrowASIBug(buf, off)
 		if lt < 0 {
 			break
+		}
+		if !l.owned {
+			l.own() // the caller's text stays as it is
+			buf = l.buf
 		}
 		buf[lt] = ';' // the line terminator ends the arrow function statement
 		l.lexed = false
