@@ -35,9 +35,9 @@ func main() {
 // token lists are reused), GOGC=100, 200 and 400 measure within about 10%
 // of each other, in no steady order, and 400 keeps the largest heap (about
 // 700 MB on that code against 570 MB at 100, before the driver collected
-// right after each huge module and parsed files in place: now about 450 MB). The soft memory limit keeps
-// a huge file from growing the heap without bound. GOGC and GOMEMLIMIT in
-// the environment win.
+// right after each huge module and parsed files in place: now about 450
+// MB). The soft memory limit keeps a huge file from growing the heap
+// without bound. GOGC and GOMEMLIMIT in the environment win.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
