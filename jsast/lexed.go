@@ -21,7 +21,16 @@ type Lexed struct {
 	ts       tokens
 	comments []Span
 	lexed    bool // buf holds the tokens' text (false once Parse changed buf)
+	spare    bool // Parse may use Src's spare capacity (see Exclusive)
 }
+
+// Exclusive tells Parse that nothing else reads past the end of Src or
+// parses it meanwhile (a run that read the file itself and parses it
+// once): Parse may then write the parser's NUL sentinel into Src's spare
+// capacity, which os.ReadFile leaves, instead of copying Src. Text shared
+// with other parsers (an editor's document, parsed for diagnostics and
+// explain-order at once) must not be declared so.
+func (l *Lexed) Exclusive() { l.spare = true }
 
 // Lex splits src into tokens. It never fails: Complete reports whether the
 // lexer reached the end with every bracket closed.

@@ -40,10 +40,10 @@ func Parse(path string, src []byte, kind Kind) (*Module, error) {
 // tokens; they are released. The returned error, if any, is a
 // *SyntaxError. Parse never panics on any input.
 func (l *Lexed) Parse(kind Kind) (m *Module, err error) {
-	// The parser writes a NUL sentinel past the end: a buffer with a spare
-	// byte (os.ReadFile leaves one) is parsed in place, others are copied,
-	// and so is one that must change (see own; the ASI workaround below).
-	if cap(l.buf) == len(l.buf) {
+	// The parser writes a NUL sentinel past the end: text declared
+	// Exclusive with a spare byte is parsed in place, other text is copied,
+	// and so is text that must change (see own; the ASI workaround below).
+	if !l.spare || cap(l.buf) == len(l.buf) {
 		l.own()
 	}
 	path, src, buf := l.Path, l.Src, l.buf

@@ -531,6 +531,9 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	u.results[jstokens.Analyzer] = res
 	toks := res.(*jstokens.Tokens)
 	toks.Config = r.configs.For
+	if r.opt.ReadFile == nil {
+		toks.Exclusive() // the run's own os.ReadFile bytes, parsed once
+	}
 	if r.opt.Prefilters != nil && !r.candidate(u, toks) {
 		u.skipped = true
 		// Only the imports found by the scan are kept (for Result.Modules).
