@@ -114,37 +114,6 @@ func TestFilter(t *testing.T) {
 	}
 }
 
-// BenchmarkPrefilter runs the prefilter and Lexical over
-// $BLOCKCHECK_CORPUS, lexed once; the patterns' verdicts are cached by the
-// first round, so it measures the scans around them.
-func BenchmarkPrefilter(b *testing.B) {
-	root := os.Getenv("BLOCKCHECK_CORPUS")
-	if root == "" {
-		b.Skip("BLOCKCHECK_CORPUS is not set")
-	}
-	var lexed []*jsast.Lexed
-	size := 0
-	eachModule(root, func(p string, src []byte) {
-		lexed = append(lexed, jsast.Lex(p, src))
-		size += len(src)
-	})
-	round := func() {
-		for _, l := range lexed {
-			t := &jstokens.Tokens{Lexed: l}
-			if Prefilter(t) {
-				Lexical(t)
-			}
-		}
-	}
-	round()
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		round()
-	}
-}
-
 // TestTokenConsts checks the tokens' evaluation of RegExp arguments
 // against the tree's on the rule's testdata and $BLOCKCHECK_CORPUS: every
 // RegExp call the tree reads a pattern from, the tokens evaluate to the

@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/blockcheck/blockcheck/analyzer/checktest"
 	"github.com/blockcheck/blockcheck/analyzer/driver"
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/analyzer/starvation"
@@ -58,31 +57,3 @@ func TestPrefilterShapes(t *testing.T) {
 	}
 }
 
-// BenchmarkPrefilter runs the prefilter over $BLOCKCHECK_CORPUS, lexed
-// once.
-func BenchmarkPrefilter(b *testing.B) {
-	root := os.Getenv("BLOCKCHECK_CORPUS")
-	if root == "" {
-		b.Skip("BLOCKCHECK_CORPUS is not set")
-	}
-	var lexed []*jsast.Lexed
-	size := 0
-	paths, err := checktest.JSFiles(root)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, p := range paths {
-		if src, err := os.ReadFile(p); err == nil {
-			lexed = append(lexed, jsast.Lex(p, src))
-			size += len(src)
-		}
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		for _, l := range lexed {
-			starvation.Prefilter(&jstokens.Tokens{Lexed: l})
-		}
-	}
-}
