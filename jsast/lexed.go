@@ -92,6 +92,10 @@ func (l *Lexed) Len() int { return len(l.ts.list) }
 // and do not keep it past Release.
 func (l *Lexed) Tokens() []Token { return l.ts.list }
 
+// TopLevel returns the indices of the tokens of type tt in [from, to) that
+// are not inside brackets opened in that range.
+func (l *Lexed) TopLevel(from, to int, tt js.TokenType) []int { return l.ts.topLevel(from, to, tt) }
+
 // Regexps returns the number of regular-expression literal tokens.
 func (l *Lexed) Regexps() int { return l.ts.regexps }
 

@@ -117,11 +117,16 @@ func isBracket(tt js.TokenType) bool {
 	return tt-js.OpenBraceToken <= js.CloseBracketToken-js.OpenBraceToken
 }
 
+// isOpening reports whether tt is {, ( or [.
+func isOpening(tt js.TokenType) bool {
+	return isBracket(tt) && (tt-js.OpenBraceToken)&1 == 0
+}
+
 // bracket matches the bracket just added.
 func (ts *tokens) bracket(stack *[]int32) {
 	i := int32(len(ts.list) - 1)
 	tt := ts.list[i].Type
-	if (tt-js.OpenBraceToken)&1 == 0 {
+	if isOpening(tt) {
 		*stack = append(*stack, i)
 		return
 	}
@@ -228,18 +233,22 @@ func (ts *tokens) commas(open int) int {
 	if open < 0 || open >= len(ts.list) || ts.list[open].Match < 0 {
 		return 0
 	}
-	n := 0
-	for k := open + 1; k < int(ts.list[open].Match); k++ {
-		switch t := ts.list[k]; t.Type {
-		case js.CommaToken:
-			n++
-		case js.OpenBracketToken, js.OpenParenToken, js.OpenBraceToken:
-			if t.Match > int32(k) {
-				k = int(t.Match)
-			}
+	return len(ts.topLevel(open+1, int(ts.list[open].Match), js.CommaToken))
+}
+
+// topLevel returns the indices of the tokens of type tt in [from, to) that
+// are not inside brackets opened in that range.
+func (ts *tokens) topLevel(from, to int, tt js.TokenType) []int {
+	var out []int
+	for k := max(from, 0); k < min(to, len(ts.list)); k++ {
+		switch t := ts.list[k]; {
+		case t.Type == tt:
+			out = append(out, k)
+		case isOpening(t.Type) && int(t.Match) > k:
+			k = int(t.Match)
 		}
 	}
-	return n
+	return out
 }
 
 // find returns the index of the first token at or after off with type tt,

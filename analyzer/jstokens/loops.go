@@ -40,7 +40,7 @@ func (t *Tokens) loops() any {
 				continue
 			}
 			close := t.Match(open)
-			semis := t.topLevel(open+1, close, js.SemicolonToken)
+			semis := t.TopLevel(open+1, close, js.SemicolonToken)
 			if len(semis) != 2 {
 				continue // for-in, for-of
 			}
@@ -63,21 +63,6 @@ func (t *Tokens) loops() any {
 			tails[w] = true
 			close := t.Match(w + 1)
 			out = append(out, Loop{js.DoToken, [2]int{i, close + 1}, [2]int{w + 2, close}, body})
-		}
-	}
-	return out
-}
-
-// topLevel returns the indices of the tokens of type tt in [from, to) that
-// are not inside brackets opened in that range.
-func (t *Tokens) topLevel(from, to int, tt js.TokenType) []int {
-	var out []int
-	for k := from; k < to; k++ {
-		switch typ := t.Type(k); {
-		case typ == tt:
-			out = append(out, k)
-		case isOpen(typ) && t.Match(k) > k:
-			k = t.Match(k)
 		}
 	}
 	return out
