@@ -56,4 +56,3 @@ func TestPrefilterShapes(t *testing.T) {
 		}
 	}
 }
-
