@@ -898,17 +898,24 @@ func (it *Interp) setupArray() {
 	})
 }
 
+// arrayLength returns f as an array's length, or throws the RangeError of a
+// length that is not an integer from 0 to 2^32 - 1 (NaN included).
+func (it *Interp) arrayLength(f float64) int {
+	if f != math.Trunc(f) || f < 0 || f > 4294967295 {
+		it.throwError("RangeError", "Invalid array length")
+	}
+	return int(f)
+}
+
 func (it *Interp) arrayConstruct(a []Value) *Object {
 	if len(a) == 1 {
-		if n, ok := a[0].(float64); ok {
-			if n < 0 || n != math.Trunc(n) || n > 4294967295 {
-				it.throwError("RangeError", "Invalid array length")
-			}
+		if f, ok := a[0].(float64); ok {
+			n := it.arrayLength(f)
 			if n > maxDenseArray {
-				it.addUnknown(it.callOffset(), "large array", fmt.Sprintf("an array of %s elements is not modelled", numberToString(n)))
+				it.addUnknown(it.callOffset(), "large array", fmt.Sprintf("an array of %d elements is not modelled", n))
 				panic(&abort{reason: "unsupported"})
 			}
-			vals := make([]Value, int(n))
+			vals := make([]Value, n)
 			arr := it.newArray(vals)
 			for i := range vals {
 				vals[i] = Undefined

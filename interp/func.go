@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"math"
 	"reflect"
 	"strconv"
 
@@ -649,11 +648,7 @@ func (it *Interp) putV(v Value, key PropKey, val Value) {
 			}
 		}
 		if key.S == "length" {
-			f := it.toNumber(val)
-			if f != math.Trunc(f) || f < 0 || f > 4294967295 { // NaN too
-				it.throwError("RangeError", "Invalid array length")
-			}
-			n := int(f)
+			n := it.arrayLength(it.toNumber(val))
 			if n < len(o.arr) {
 				o.arr = o.arr[:n]
 			} else {
