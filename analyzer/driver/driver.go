@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -100,7 +99,7 @@ type Diagnostic struct {
 type Options struct {
 	// Analyzers to run. jsmodule.Analyzer and other requirements are added.
 	Analyzers []*analysis.Analyzer
-	// ReadFile reads a file; nil means os.ReadFile. An editor passes one that
+	// ReadFile reads a file; nil means files.ReadFile. An editor passes one that
 	// serves unsaved buffers.
 	ReadFile func(path string) ([]byte, error)
 	// Root confines file access for module resolution: paths outside it
@@ -222,7 +221,7 @@ func newRun(opt Options) *runState {
 	}
 	readFile := opt.ReadFile
 	if readFile == nil {
-		readFile = os.ReadFile
+		readFile = files.ReadFile
 	}
 	r.readFile = cachedReader(files.Confine(opt.Root, readFile))
 	r.configs, r.badConfigs = &config.Loader{ReadFile: r.readFile}, map[string]bool{}
@@ -532,7 +531,7 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	toks := res.(*jstokens.Tokens)
 	toks.Config = r.configs.For
 	if r.opt.ReadFile == nil {
-		toks.Exclusive() // the run's own os.ReadFile bytes, parsed once
+		toks.Exclusive() // the run's own files.ReadFile bytes, parsed once
 	}
 	if r.opt.Prefilters != nil && !r.candidate(u, toks) {
 		u.skipped = true
