@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
+	"strconv"
 	"testing"
 )
 
@@ -94,5 +96,61 @@ func TestGitignore(t *testing.T) {
 	}
 	if _, errs := Walk([]string{root}, Options{IgnoreFiles: []string{filepath.Join(root, "nope")}}); len(errs) != 1 {
 		t.Errorf("missing ignore file: errors %v", errs)
+	}
+}
+
+// TestWalkLinks checks which path a folder reached several ways is
+// reported under, whatever the timing of the parallel walk: its own when
+// the tree has it, else the first link to it in depth-first order.
+func TestWalkLinks(t *testing.T) {
+	root, other, third := t.TempDir(), t.TempDir(), t.TempDir()
+	write := func(p string) {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(target, p string) {
+		if err := os.Symlink(target, p); err != nil {
+			t.Skip("no symlinks:", err)
+		}
+	}
+	write(filepath.Join(root, "real", "x.js"))
+	for i := range 20 {
+		write(filepath.Join(root, "real", "d"+strconv.Itoa(i), "f.js"))
+	}
+	link(filepath.Join(root, "real"), filepath.Join(root, "alias")) // before "real", the folder itself
+	write(filepath.Join(other, "y.js"))
+	link(other, filepath.Join(root, "outside"))
+	link(other, filepath.Join(root, "outside2")) // the same folder again, later
+	link(filepath.Join(root, "real"), filepath.Join(other, "back"))
+	write(filepath.Join(third, "z.js"))
+	link(third, filepath.Join(other, "inner"))
+	var first []string
+	for range 20 {
+		got, errs := Walk([]string{root}, Options{})
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		var rels []string
+		for _, f := range got {
+			r, _ := filepath.Rel(root, f)
+			rels = append(rels, filepath.ToSlash(r))
+		}
+		if first == nil {
+			first = rels
+			continue
+		}
+		if !reflect.DeepEqual(rels, first) {
+			t.Fatalf("Walk changed from %v to %v", first, rels)
+		}
+	}
+	want := []string{"outside/inner/z.js", "outside/y.js", "real/x.js"}
+	for i := range 20 {
+		want = append(want, "real/d"+strconv.Itoa(i)+"/f.js")
+	}
+	sort.Strings(want)
+	if !reflect.DeepEqual(first, want) {
+		t.Errorf("Walk = %v\nwant %v", first, want)
 	}
 }
