@@ -275,7 +275,7 @@ func (in *Info) Of(e js.IExpr) (Ref, bool) {
 		}
 	case *js.DotExpr:
 		if r, ok := in.Of(x.X); ok {
-			if name, ok := dotName(x.Y); ok {
+			if name, ok := DotName(x.Y); ok {
 				return r.Dot(name), true
 			}
 		}
@@ -337,7 +337,9 @@ func (in *Info) Mentions(module string) bool {
 	return false
 }
 
-func dotName(y js.IExpr) (string, bool) {
+// DotName returns the property name of a member expression's Y (the
+// parser gives a name literal, by value or by pointer).
+func DotName(y js.IExpr) (string, bool) {
 	switch y := y.(type) {
 	case js.LiteralExpr:
 		return string(y.Data), true

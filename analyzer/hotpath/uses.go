@@ -589,12 +589,6 @@ func workerRegions(m *jsmodule.Module, b *bindings.Info) []jsast.Span {
 
 // workerMember reports whether a property name is parentPort or workerData.
 func workerMember(y js.IExpr) bool {
-	var name []byte
-	switch y := y.(type) {
-	case js.LiteralExpr:
-		name = y.Data
-	case *js.LiteralExpr:
-		name = y.Data
-	}
-	return string(name) == "parentPort" || string(name) == "workerData"
+	name, _ := bindings.DotName(y)
+	return name == "parentPort" || name == "workerData"
 }
