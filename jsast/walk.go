@@ -496,21 +496,23 @@ func (w *walker) params(p *js.Params) {
 // (whose bytes are a copy for shorthand keys, which then take no room).
 func (w *walker) propertyName(p *js.PropertyName) {
 	if p.Computed != nil {
-		w.computed(p.Computed)
+		w.inBrackets(p.Computed)
 		return
 	}
 	w.skipData(p.Literal.Data)
 }
 
-// computed visits a computed key, [e], from inside its brackets (as an
-// index: an array literal key, [[a, b]], must find its own bracket, not
-// the key's), and returns e's span.
-func (w *walker) computed(e js.IExpr) Span {
+// inBrackets visits e of [e], an index or a computed key, from inside its
+// brackets: an array literal there (x[[a, b]], {[[a, b]]: 1}) must find
+// its own bracket, not the outer one. It returns e's span and the end of
+// the brackets.
+func (w *walker) inBrackets(e js.IExpr) (Span, int) {
 	b, _ := w.bracket(js.OpenBracketToken)
 	w.pos = b.Start + 1
 	s := w.expr(e)
+	end := max(w.tokSpan(w.kw(js.CloseBracketToken)).End, b.End)
 	w.pos = max(w.pos, b.End)
-	return s
+	return s, end
 }
 
 func (w *walker) funcDecl(n *js.FuncDecl) Span {
@@ -564,7 +566,8 @@ func (w *walker) className(n *js.ClassElementName) Span {
 		return w.ident(n.Private, true)
 	}
 	if n.Computed != nil {
-		return w.computed(n.Computed)
+		s, _ := w.inBrackets(n.Computed)
+		return s
 	}
 	s := w.dataSpan(n.Literal.Data)
 	w.pos = max(w.pos, s.End)
@@ -743,13 +746,7 @@ func (w *walker) expr(n js.IExpr) Span {
 	case *js.IndexExpr:
 		i := w.open(n)
 		s := w.expr(n.X)
-		// Inside the brackets first: an array literal index (x[[a, b]])
-		// must find its own bracket, not the index's.
-		b, _ := w.bracket(js.OpenBracketToken)
-		w.pos = b.Start + 1
-		w.expr(n.Y)
-		s.End = max(w.tokSpan(w.kw(js.CloseBracketToken)).End, b.End)
-		w.pos = max(w.pos, b.End)
+		_, s.End = w.inBrackets(n.Y)
 		return w.close(i, s)
 	case *js.CallExpr:
 		i := w.open(n)
