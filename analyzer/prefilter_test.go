@@ -154,18 +154,7 @@ func TestPrefilterPanics(t *testing.T) {
 //
 //	BLOCKCHECK_CORPUS=DIR go test ./analyzer -run XXX -bench Prefilter
 func BenchmarkPrefilter(b *testing.B) {
-	paths, err := checktest.JSFiles(checktest.Corpus("."))
-	if err != nil {
-		b.Fatal(err)
-	}
-	srcs := make([][]byte, len(paths))
-	size := 0
-	for i, p := range paths {
-		if srcs[i], err = os.ReadFile(p); err != nil {
-			b.Fatal(err)
-		}
-		size += len(srcs[i])
-	}
+	paths, srcs, size := checktest.Sources(b, checktest.Corpus("."))
 	configs := &config.Loader{ReadFile: os.ReadFile} // shared, as in the driver
 	for _, r := range analyzer.Rules() {
 		if r.Prefilter == nil {

@@ -114,6 +114,26 @@ func Corpus(def string) string {
 	return def
 }
 
+// Sources reads the .js, .mjs and .cjs files under dir (JSFiles): their
+// paths, their texts and their total size, for a benchmark over a corpus.
+func Sources(t TB, dir string) (paths []string, srcs [][]byte, size int) {
+	t.Helper()
+	paths, err := JSFiles(dir)
+	if err != nil {
+		t.Fatalf("checktest: %v", err)
+		return nil, nil, 0
+	}
+	srcs = make([][]byte, len(paths))
+	for i, p := range paths {
+		if srcs[i], err = os.ReadFile(p); err != nil {
+			t.Fatalf("checktest: %v", err)
+			return nil, nil, 0
+		}
+		size += len(srcs[i])
+	}
+	return paths, srcs, size
+}
+
 // JSFiles returns the .js, .mjs and .cjs files under dir (fixtures, or a
 // corpus), and an error if dir cannot be walked or holds none.
 func JSFiles(dir string) ([]string, error) {
