@@ -2,7 +2,6 @@ package busywait
 
 import (
 	"bytes"
-	"hash/maphash"
 
 	"github.com/tdewolff/parse/v2/js"
 
@@ -12,24 +11,17 @@ import (
 // The names of the prefilter: what a module's names may be bound to, by
 // their declarations, assignments, patterns and imports (see alias).
 
-// sites are where a module binds names: values given with = that may
-// bind them to something (see surveyor.value), of identifiers and of the
-// names that are keywords elsewhere (from, of, get...); function
-// declarations (name → the function token); object patterns followed by
-// = and import statements (by the names in them). A chain per name, the
-// latest first, in one slice, keyed by a hash of the name (a site names
-// its name's token, which tells names of equal hashes apart): no slice,
-// and no key, allocated per name.
-type sites struct {
-	names map[uint64]int32 // the latest site of the names of a hash in list, +1
-	list  []site
-}
+// sites are where a module binds names, by name (the latest first):
+// values given with = that may bind them to something (see
+// surveyor.value), of identifiers and of the names that are keywords
+// elsewhere (from, of, get...); function declarations (name → the function
+// token); object patterns followed by = and import statements (by the
+// names in them).
+type sites = jstokens.Names[site]
 
 type site struct {
 	kind uint8    // siteValue...
-	name int32    // the token of the name
 	at   [2]int32 // a value's or function's token; a pattern's or import's range
-	next int32    // the site before of a name of the same hash, +1; 0: none
 }
 
 const (
@@ -39,19 +31,15 @@ const (
 	siteImport
 )
 
-var seed = maphash.MakeSeed()
-
-func (x *sites) add(t *jstokens.Tokens, name int, kind uint8, at [2]int) {
-	key := maphash.Bytes(seed, t.Text(name))
-	h := x.names[key]
-	r := [2]int32{int32(at[0]), int32(at[1])}
-	if kind >= sitePattern && h > 0 {
-		if l := x.list[h-1]; l.kind == kind && l.at == r && string(t.Text(int(l.name))) == string(t.Text(name)) {
+// addSite files a site of the name at token name.
+func addSite(x *sites, name int, kind uint8, at [2]int) {
+	st := site{kind, [2]int32{int32(at[0]), int32(at[1])}}
+	if kind >= sitePattern {
+		if l, ok := x.Latest(name); ok && l == st {
 			return // a pattern naming it twice
 		}
 	}
-	x.list = append(x.list, site{kind, int32(name), r, h})
-	x.names[key] = int32(len(x.list))
+	x.Add(name, st)
 }
 
 // survey reads the module once for what the words and names levels need:
@@ -59,7 +47,7 @@ func (x *sites) add(t *jstokens.Tokens, name int, kind uint8, at [2]int) {
 func (s *scan) survey() {
 	t := s.t
 	n := t.Len()
-	v := &surveyor{t: t, out: &sites{names: make(map[uint64]int32, n/64), list: make([]site, 0, n/32)}}
+	v := &surveyor{t: t, out: jstokens.NewNames[site](t, n/32)}
 	// The loop keeps nothing but the index in registers: what it finds
 	// goes to v.
 	src := t.Src
@@ -185,7 +173,7 @@ func (v *surveyor) value(k int) {
 		return // a literal, an array, an object, an operator
 	}
 	if _, member := v.t.Member(k); !member {
-		v.out.add(v.t, k, siteValue, [2]int{k + 2, 0})
+		addSite(v.out, k, siteValue, [2]int{k + 2, 0})
 	}
 }
 
@@ -196,7 +184,7 @@ func (v *surveyor) function(k int) {
 		j++
 	}
 	if js.IsIdentifier(v.t.Type(j)) {
-		v.out.add(v.t, j, siteFunc, [2]int{k, 0})
+		addSite(v.out, j, siteFunc, [2]int{k, 0})
 	}
 }
 
@@ -204,7 +192,7 @@ func (v *surveyor) function(k int) {
 func (v *surveyor) group(kind uint8, r [2]int) {
 	for k := r[0]; k < r[1]; k++ {
 		if js.IsIdentifierName(v.t.Type(k)) {
-			v.out.add(v.t, k, kind, r)
+			addSite(v.out, k, kind, r)
 		}
 	}
 }
@@ -317,12 +305,7 @@ func (s *scan) lookup(name []byte) kind {
 
 func (s *scan) bound(name []byte) kind {
 	r := none
-	for i := s.sites.names[maphash.Bytes(seed, name)]; i > 0; {
-		st := s.sites.list[i-1]
-		i = st.next
-		if string(s.t.Text(int(st.name))) != string(name) {
-			continue // another name of the same hash
-		}
+	for st := range s.sites.All(name) {
 		at := [2]int{int(st.at[0]), int(st.at[1])}
 		switch st.kind {
 		case siteValue:

@@ -1,8 +1,6 @@
 package cpuloop
 
 import (
-	"bytes"
-	"hash/maphash"
 	"math"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -205,10 +203,9 @@ func (p *pre) constName(name []byte, ref, depth int) constant {
 		p.consts = map[int]*[maxDepth]constant{}
 	}
 	var c constant
-	for i := p.decls.names[maphash.Bytes(seed, name)]; i > 0; i = p.decls.decls[i-1].next {
-		d := p.decls.decls[i-1].decl
-		if ref < int(d.scope[0]) || ref >= int(d.scope[1]) || !bytes.Equal(p.t.Text(int(d.value)-2), name) {
-			continue // out of scope, or another name of the same hash
+	for d := range p.decls.All(name) {
+		if ref < int(d.scope[0]) || ref >= int(d.scope[1]) {
+			continue // out of scope
 		}
 		v := p.declValue(int(d.value), depth)
 		if !v.ok {
@@ -223,26 +220,8 @@ func (p *pre) constName(name []byte, ref, depth int) constant {
 	return c
 }
 
-// declIndex lists declarators by name: a chain per hash of the name, the
-// latest first (no slice, and no key, allocated per declarator or name).
-// The name of a declarator is the token two before its value.
-type declIndex struct {
-	names map[uint64]int32 // the latest declarator of the names of a hash in decls, +1
-	decls []declLink
-}
-
-type declLink struct {
-	decl
-	next int32 // the declarator before of a name of the same hash, +1; 0: none
-}
-
-var seed = maphash.MakeSeed()
-
-func (x *declIndex) add(name []byte, d decl) {
-	h := maphash.Bytes(seed, name)
-	x.decls = append(x.decls, declLink{d, x.names[h]})
-	x.names[h] = int32(len(x.decls))
-}
+// declIndex lists declarators by name, the latest first.
+type declIndex = jstokens.Names[decl]
 
 // declValue returns the values of the declarator's value at token k as a
 // constant, its names read one deeper than depth.
@@ -270,7 +249,7 @@ func (p *pre) declarations() any {
 	t := p.t
 	toks := t.Tokens()
 	n := len(toks)
-	d := &declScan{p: p, out: &declIndex{names: make(map[uint64]int32, n/64)}}
+	d := &declScan{p: p, out: jstokens.NewNames[decl](t, n/32)}
 	d.stack = append(d.stack, brace{scope: [2]int32{0, int32(n)}, function: yes}) // the module
 	// The loop keeps nothing but the index in registers: braces and
 	// declarators are rare, and go to d.
@@ -344,7 +323,7 @@ func (d *declScan) declare(k int) {
 	default:
 		return
 	}
-	d.out.add(t.Text(k), decl{int32(k + 2), scope})
+	d.out.Add(k, decl{int32(k + 2), scope})
 }
 
 // functionBody reports whether brace k certainly opens a function's body:
