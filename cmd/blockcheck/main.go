@@ -54,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "check":
+		adviseHugePages(min(1<<30, debug.SetMemoryLimit(-1)/2))
 		return cli.Check(args[1:], stdout, stderr)
 	case "explain-order":
 		return runExplainOrder(args[1:], stdout, stderr)

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"runtime"
+	"syscall"
+)
+
+// adviseHugePages asks Linux to back the first size bytes of the heap with
+// transparent huge pages where the system leaves them to advice (the
+// default of many distributions). The runtime maps heap memory as it grows
+// and advises none of it; so this makes the runtime map size bytes now,
+// with one allocation it neither touches nor zeroes (fresh pages are
+// zero), advises them, and frees them. The page allocator hands out the
+// lowest free addresses first, so the heap grows into the advised range;
+// returning free pages to the system (MADV_DONTNEED) keeps the advice.
+//
+// A check of 80 MB of npm code touches about 450 MB of heap: 2 MB pages
+// turn some 130,000 page faults into some 5,000 and spare the parser and
+// the collector TLB misses. Sixteen alternated runs on two cores: 1.26 s
+// wall and 2.43 CPU-s against 1.38 s and 2.67 CPU-s, the same peak RSS.
+// A one-file check pays about 2 MB of resident memory for it.
+func adviseHugePages(size int64) {
+	if size <= 0 {
+		return
+	}
+	b := make([]byte, size)
+	syscall.Madvise(b, syscall.MADV_HUGEPAGE) // without THP support: EINVAL, and nothing changes
+	b = nil
+	runtime.GC()
+}
