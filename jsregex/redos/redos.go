@@ -128,7 +128,16 @@ func Analyze(pattern, flags string, opts Options) Result {
 }
 
 // AnalyzeRegexp is Analyze for an already parsed pattern.
-func AnalyzeRegexp(re *jsregex.Regexp, opts Options) (res Result) {
+func AnalyzeRegexp(re *jsregex.Regexp, opts Options) Result {
+	if freeTails(re.Root, true) {
+		return Result{} // linear, whatever its ambiguity (tails.go)
+	}
+	return search(re, opts)
+}
+
+// search looks for ambiguity in the pattern's automaton and confirms what
+// it finds with attacks run in the backtracking matcher.
+func search(re *jsregex.Regexp, opts Options) (res Result) {
 	opts = opts.withDefaults()
 	deadline := time.Now().Add(opts.Timeout)
 	prog := compileProgram(re)
