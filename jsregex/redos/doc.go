@@ -7,7 +7,11 @@
 //
 // # How
 //
-//  1. The pattern is parsed by package jsregex and compiled twice: into a
+//  1. The pattern is parsed by package jsregex. If every repetition may
+//     stop after one iteration and is followed, to the end, only by what
+//     matches the empty string whatever the input (^(a|a)+, (\S+)(x*)(y)?),
+//     it is Safe at once: backtracking into a repetition needs a failure
+//     after it (tails.go). Other patterns are compiled twice: into a
 //     backtracking matcher with ECMAScript semantics (the one V8's irregexp
 //     implements, without memoization) and into an ε-free NFA whose edges
 //     count distinct ε-paths, so that (a*)* is seen as ambiguous.
