@@ -194,8 +194,6 @@ type runState struct {
 
 	lines sync.Map // path → *jsast.Lines (linesOf)
 
-	huge atomic.Int32 // modules of hugeModule bytes or more under way (finish)
-
 	configs    *config.Loader  // config.go
 	badConfigs map[string]bool // invalid configuration files reported
 }
@@ -461,6 +459,7 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 	var mu sync.Mutex
 	ready := sync.NewCond(&mu)
 	done := 0
+	var huge atomic.Int32 // modules of hugeModule bytes or more under way
 	var wg sync.WaitGroup
 	for w := 0; w < min(r.workers(), total); w++ {
 		wg.Add(1)
@@ -477,11 +476,17 @@ func (r *runState) analyzeAll(ctx context.Context, comps [][]*unit) {
 				}
 				u := heap.Pop(q).(*unit)
 				mu.Unlock()
-				if u.size >= hugeModule {
-					r.huge.Add(1)
+				big := u.size >= hugeModule
+				if big {
+					huge.Add(1)
 				}
 				r.analyzeUnit(ctx, u)
-				r.finish(u)
+				// The collection after a huge module waits for the last
+				// one under way: run while another is analyzed, it would
+				// mark that module's tree, the largest part of the heap
+				// (sixteen alternated checks: 2.32 vs 2.53 CPU-s, the same
+				// peak).
+				r.finish(u, big && huge.Add(-1) == 0)
 				mu.Lock()
 				done++
 				if remaining[u.comp]--; remaining[u.comp] == 0 {
@@ -764,12 +769,14 @@ func (r *runState) allFacts(u *unit) []analysis.PackageFact {
 }
 
 // hugeModule is the size of source past which a lean run collects garbage
-// once the module is done (see finish).
+// once the module is done (see finish), unless another such module is
+// under way (see analyzeAll).
 const hugeModule = 4 << 20
 
 // finish converts u's diagnostics while its module is at hand (positions,
-// suppression comments) and, in a lean run, frees the module's tree.
-func (r *runState) finish(u *unit) {
+// suppression comments) and, in a lean run, frees the module's tree, and
+// collects garbage at once if collect is set (a huge module's tree).
+func (r *runState) finish(u *unit, collect bool) {
 	if u.report {
 		r.checkConfigRules(u.path)
 		if u.mod != nil && !u.skipped && !r.configFor(u.path).Ignored(u.path) {
@@ -782,20 +789,16 @@ func (r *runState) finish(u *unit) {
 		}
 	}
 	u.diags, u.diagsBy = nil, nil
-	lastHuge := u.size >= hugeModule && r.huge.Add(-1) == 0
 	if r.opt.Lean && u.mod != nil && !u.skipped {
 		if u.mod.Module != nil {
 			u.mod.Module.Release()
-			if lastHuge {
+			if collect {
 				// Its tree (some 15 bytes a byte of source) is garbage now:
 				// collect it at once, so the modules analyzed after it
 				// reuse that memory instead of faulting in fresh pages. On
 				// the npm corpus (typescript.js 9 MB, _tsc.js 6 MB) a check
 				// peaked at 460–500 MB instead of 690–725 MB, with a third
-				// fewer page faults, in the same CPU and wall time. Not while
-				// another huge module is under way: the collection would
-				// mark its tree, the largest part of the heap (sixteen
-				// alternated checks: 2.32 vs 2.53 CPU-s, the same peak).
+				// fewer page faults, in the same CPU and wall time.
 				go runtime.GC()
 			}
 		}

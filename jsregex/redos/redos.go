@@ -104,7 +104,8 @@ type Result struct {
 	// still holds (the matcher is exact), but a Safe one may miss attacks.
 	Approximate bool
 	// Unconfirmed is set when the automaton is ambiguous but no generated
-	// attack showed super-linear growth in the matcher.
+	// attack showed super-linear growth in the matcher. (A pattern proved
+	// linear before any search, see tails.go, is Safe without it.)
 	Unconfirmed bool
 	// Hint says how to fix a vulnerable pattern.
 	Hint string
