@@ -127,11 +127,14 @@ type Options struct {
 	// suppression comment), it imports a module with facts, or the
 	// prefilter of some analyzer on there keeps it and cannot find
 	// everything from the tokens alone (Filter.Lexical). An analyzer
-	// without a prefilter always needs the parse. The analyzers whose
-	// filters keep a module that is not parsed run on its tokens. A
-	// module that is not parsed has no syntax tree, so its grammar errors
-	// (as opposed to its lexical ones) go unreported: a command-line run
-	// sets this; an editor, which serves hover from the trees, does not.
+	// without a prefilter always needs the parse. An analyzer whose
+	// filter finds everything from the tokens runs on them (its
+	// jsmodule.Module has no syntax tree), also when the module is parsed
+	// for others; if that parse fails, its findings are dropped, like
+	// those of the analyzers that need the tree. A module that is not
+	// parsed has no syntax tree, so its grammar errors (as opposed to its
+	// lexical ones) go unreported: a command-line run sets this; an
+	// editor, which serves hover from the trees, does not.
 	Prefilters map[*analysis.Analyzer]jstokens.Filter
 }
 
@@ -168,7 +171,7 @@ type unit struct {
 	diagsBy []*analysis.Analyzer
 	failed  bool
 	skipped bool                        // not parsed: no analyzer needed the syntax tree
-	lexical []*analysis.Analyzer        // of a skipped module: the analyzers to run on its tokens
+	lexical []*analysis.Analyzer        // the analyzers whose findings the tokens decide (see candidate)
 	dropped map[*analysis.Analyzer]bool // analyzers whose prefilters show they cannot report here
 	index   int                         // Tarjan
 	low     int
@@ -552,18 +555,24 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 		}
 		if len(u.lexical) > 0 {
 			u.mod.File = r.fset.AddFile(u.path, -1, len(toks.Src))
-			u.results[jsmodule.Analyzer] = u.mod
-			for _, a := range u.lexical {
-				if ctx.Err() == nil {
-					r.runPass(ctx, u, a)
-				}
-			}
+			r.runLexical(ctx, u, u.mod)
 		}
 		toks.Release()
 		return
 	}
+	from := len(u.diags)
+	if len(u.lexical) > 0 {
+		// As on a module that is not parsed, and before the parse
+		// releases the tokens: they give these analyzers the findings
+		// the tree would, for less (redos walks every node of a tree for
+		// its patterns: 25 ms in typescript.js).
+		r.runLexical(ctx, u, &jsmodule.Module{File: r.fset.AddFile(u.path, -1, len(toks.Src))})
+	}
+	to := len(u.diags)
 	res, err = r.runPass(ctx, u, jsmodule.Analyzer)
 	if err != nil {
+		// A module that does not parse reports its syntax error alone.
+		u.diags, u.diagsBy = slices.Delete(u.diags, from, to), slices.Delete(u.diagsBy, from, to)
 		u.failed = true
 		return
 	}
@@ -571,7 +580,7 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	u.results[jsmodule.Analyzer] = res
 	need := r.needed(u)
 	for _, a := range r.analyzers {
-		if a == jstokens.Analyzer || a == jsmodule.Analyzer || !need[a] || ctx.Err() != nil {
+		if a == jstokens.Analyzer || a == jsmodule.Analyzer || !need[a] || slices.Contains(u.lexical, a) || ctx.Err() != nil {
 			continue
 		}
 		if !u.report && len(a.FactTypes) == 0 && !r.requiredForFacts(a) {
@@ -592,17 +601,28 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	}
 }
 
+// runLexical runs the analyzers of u.lexical on the module's tokens: m
+// has no syntax tree.
+func (r *runState) runLexical(ctx context.Context, u *unit, m *jsmodule.Module) {
+	u.results[jsmodule.Analyzer] = m
+	for _, a := range u.lexical {
+		if ctx.Err() == nil {
+			r.runPass(ctx, u, a)
+		}
+	}
+}
+
 // candidate reports whether module u needs its parse (see
 // Options.Prefilters). It records in u.dropped the analyzers whose
 // prefilters show they cannot report on u, so they do not run even if the
-// module is parsed for others; when it is not parsed, u.lexical lists the
-// analyzers to run on its tokens.
+// module is parsed for others, and in u.lexical those whose findings the
+// tokens decide, which run on the tokens even if it is: all the analyzers
+// that run on a module that is not parsed.
 func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 	if !t.Complete() {
 		return true // lexical errors: the tokens are not to be trusted
 	}
 	parse := bytes.Contains(t.Src, []byte("blockcheck-")) || len(r.allFacts(u)) > 0
-	var kept []*analysis.Analyzer
 	drop := func(a *analysis.Analyzer) {
 		if len(a.FactTypes) > 0 {
 			return // its facts may come from imports
@@ -630,15 +650,13 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 		switch {
 		case !ok:
 			parse = true
+		case lexical:
+			u.lexical = append(u.lexical, a)
 		case keep:
-			kept = append(kept, a)
-			parse = parse || !lexical
+			parse = true
 		default:
 			drop(a)
 		}
-	}
-	if !parse {
-		u.lexical = kept
 	}
 	return parse
 }
