@@ -9,6 +9,7 @@ import (
 
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/analyzer/resolve"
+	"github.com/blockcheck/blockcheck/jsast"
 	"github.com/blockcheck/blockcheck/looprt/cost"
 )
 
@@ -66,11 +67,10 @@ func Prefilter(t *jstokens.Tokens) bool {
 
 // pre is the prefilter's state for one module.
 type pre struct {
-	t      *jstokens.Tokens
-	th     float64
-	tab    *cost.Table
-	hasNow bool // the module names now: a call may be Date.now
-	dos    int  // do keywords, to tell whether Loops paired each with its while
+	t   *jstokens.Tokens
+	th  float64
+	tab *cost.Table
+	w   words // what scan finds
 
 	decls  *declIndex
 	consts map[int]*[maxDepth]constant // the values of declarators, by depth
@@ -86,68 +86,128 @@ type constant struct {
 	ok, known bool
 }
 
-// words are what costlyCall's scan finds.
+// words are what scan finds: for costlyCall, the words it prices; for
+// the loops, whether now is named (a call may be Date.now), whether a loop
+// keyword is, the do keywords (to tell whether Loops paired each with its
+// while); for declarations, the braces and the declarators in the order
+// of the tokens, so that it need not read every token again.
 type words struct {
-	json, dh, now  bool
-	dos            int
-	fills, repeats [][2]int // the name, its call's parenthesis
-	lengths        []int
+	json, dh, now, loops bool
+	dos                  int
+	fills, repeats       [][2]int // the name, its call's parenthesis
+	lengths              []int
+	marks                []int32 // {, } and the names before = after var, let, const or a comma
 }
 
-// scan reads the tokens once for what costlyCall prices and the loops
-// need. Its loop keeps nothing but the index in registers: what it finds
-// is rare, and goes to w.
+// scan reads the tokens once for what costlyCall prices, the loops and
+// the declarations need. What it finds is rare, and goes to w; next skips
+// the other tokens (a type of token it reads must be in scanned).
 func (p *pre) scan(w *words) {
-	t := p.t
-	src := t.Src
-	for k, tok := range t.Tokens() {
-		switch tok.Type {
+	src, toks := p.t.Src, p.t.Tokens()
+	w.marks = make([]int32, 0, len(toks)/12) // braces and declarators: about a fourteenth of the tokens
+	for k := next(src, toks, 0); k < len(toks); k = next(src, toks, k+1) {
+		switch toks[k].Type {
 		case js.IdentifierToken:
-			s := src[tok.Start:tok.End]
-			switch len(s) {
-			case 3:
-				if string(s) == "now" {
-					w.now = true
-				}
-			case 4:
-				if o := p.called(k); string(s) == "fill" && p.member(k) && o > 0 {
-					w.fills = append(w.fills, [2]int{k, o})
-				}
-			case 5:
-				if string(s) == "parse" {
-					w.json = true
-				}
-			case 6:
-				switch string(s) {
-				case "repeat":
-					if o := p.called(k); p.member(k) && t.Type(k-2) == js.StringToken && o > 0 {
-						w.repeats = append(w.repeats, [2]int{k, o})
-					}
-				case "length":
-					if prev := t.Type(k - 1); (prev == js.OpenBraceToken || prev == js.CommaToken) && k > 0 {
-						w.lengths = append(w.lengths, k)
-					}
-				}
-			case 9:
-				if string(s) == "stringify" {
-					w.json = true
-				}
-			case 19:
-				if string(s) == "createDiffieHellman" {
-					w.dh = true
-				}
-			}
+			p.word(k, w)
 		case js.StringToken:
 			// x['now'], {'now': n} = x: a key the bindings resolve
-			if t.Type(k-1) != js.OpenBracketToken && t.Type(k+1) != js.ColonToken {
-				continue
+			if k > 0 && toks[k-1].Type == js.OpenBracketToken || k+1 < len(toks) && toks[k+1].Type == js.ColonToken {
+				p.key(k, w)
 			}
-			p.key(k, w)
+		case js.OpenBraceToken, js.CloseBraceToken:
+			w.marks = append(w.marks, int32(k))
+		case js.EqToken:
+			// a declarator, if a value follows
+			if k >= 2 && k+1 < len(toks) && declares(toks[k-2].Type) && isName(toks[k-1].Type) {
+				w.marks = append(w.marks, int32(k-1))
+			}
+		case js.ForToken, js.WhileToken:
+			w.loops = true
 		case js.DoToken:
-			if !p.member(k) && t.Type(k+1) != js.ColonToken {
+			w.loops = true
+			if !p.member(k) && p.t.Type(k+1) != js.ColonToken {
 				w.dos++
 			}
 		}
+	}
+}
+
+// next returns the index of the first token from k that scan reads, or
+// len(toks): a token of a type it reads, or an identifier that may be one
+// of the words word looks for, as its length and first letter tell. Most
+// tokens are none: the loop keeps its state in registers, and branches
+// once a token (a length of 32 or more is read modulo 32: a word it is
+// not is only read in full).
+func next(src []byte, toks []jsast.Token, k int) int {
+	if len(src) == 0 {
+		return len(toks) // no text: no token scan reads
+	}
+	last := uint(len(src) - 1)
+	for ; k < len(toks); k++ {
+		tok := &toks[k]
+		c := scanned[tok.Type]
+		first := src[min(uint(tok.Start), last)]
+		word := initials[uint(tok.End-tok.Start)%uint(len(initials))] >> (first & 63)
+		if uint64(c&sRead)|word&uint64(c&sIdent) != 0 {
+			return k
+		}
+	}
+	return k
+}
+
+// What scan reads of a token, by its type (scanned).
+const (
+	sIdent uint8 = 1 // an identifier, if initials tell it may be a word
+	sRead  uint8 = 2 // a string, a brace, =, for, while or do
+)
+
+var scanned = func() (c [1 << 16]uint8) {
+	c[js.IdentifierToken] = sIdent
+	for _, tt := range []js.TokenType{js.StringToken, js.OpenBraceToken, js.CloseBraceToken, js.EqToken, js.ForToken, js.WhileToken, js.DoToken} {
+		c[tt] = sRead
+	}
+	return c
+}()
+
+// declares reports whether a name after a token of type tt, before =, may
+// be declared: after var, let, const, or a comma.
+func declares(tt js.TokenType) bool {
+	return tt == js.VarToken || tt == js.LetToken || tt == js.ConstToken || tt == js.CommaToken
+}
+
+// initials has, for each length of the names word looks for, bit c&63 set
+// for the first letter c of each.
+var initials = func() (m [32]uint64) {
+	for _, s := range []string{"now", "fill", "parse", "stringify", "repeat", "length", "createDiffieHellman"} {
+		m[len(s)] |= 1 << (s[0] & 63)
+	}
+	return m
+}()
+
+// word notes what identifier k is to costlyCall, if anything: now, a
+// .fill( or a 'string'.repeat( call, a length key, parse or stringify,
+// createDiffieHellman.
+func (p *pre) word(k int, w *words) {
+	t := p.t
+	switch s := t.Text(k); string(s) {
+	case "now":
+		w.now = true
+	case "fill":
+		if o := p.called(k); p.member(k) && o > 0 {
+			w.fills = append(w.fills, [2]int{k, o})
+		}
+	case "parse", "stringify":
+		w.json = true
+	case "repeat":
+		if o := p.called(k); p.member(k) && t.Type(k-2) == js.StringToken && o > 0 {
+			w.repeats = append(w.repeats, [2]int{k, o})
+		}
+	case "length":
+		if prev := t.Type(k - 1); (prev == js.OpenBraceToken || prev == js.CommaToken) && k > 0 {
+			w.lengths = append(w.lengths, k)
+		}
+	case "createDiffieHellman":
+		w.dh = true
 	}
 }
 
@@ -174,18 +234,20 @@ func (p *pre) key(k int, w *words) {
 }
 
 // costlyCall scans the tokens once for the calls the rule prices (and
-// notes what the loops need: whether now is named, the do keywords).
+// notes what the loops and the declarations need).
 func (p *pre) costlyCall() bool {
 	t := p.t
-	var w words
-	p.scan(&w)
-	p.hasNow, p.dos = w.now, w.dos
+	w := &p.w
+	p.scan(w)
 	if w.dh {
 		for _, key := range p.tab.Keys(cost.CPU) {
 			if r, _ := p.tab.Lookup(key); strings.HasPrefix(key, "cpu.crypto.dh-") && float64(r.Cost.Min) >= p.th {
 				return true
 			}
 		}
+	}
+	if len(w.fills) == 0 && !w.json {
+		return false // nothing else to price (most modules)
 	}
 	fill, parse, stringify := p.rowMin("cpu.array.fill"), p.rowMin("cpu.json.parse"), p.rowMin("cpu.json.stringify")
 	size := -1.0 // the largest constant size, in KB, a JSON call may get
@@ -288,6 +350,9 @@ func (p *pre) rowMin(key string) float64 {
 // threshold.
 func (p *pre) costlyLoop() bool {
 	t := p.t
+	if !p.w.loops {
+		return false // no loop keyword: Loops would find none
+	}
 	p.loops = t.Loops()
 	dos := 0
 	for _, l := range p.loops {
@@ -295,7 +360,7 @@ func (p *pre) costlyLoop() bool {
 			dos++
 		}
 	}
-	if dos != p.dos {
+	if dos != p.w.dos {
 		return true // a do-while the tokens could not delimit
 	}
 	p.count = make([]float64, len(p.loops))
@@ -681,7 +746,7 @@ func (p *pre) rowMins() rowMins {
 		call:   max(p.rowMin("cpu.op.call"), p.rowMin("cpu.op.math")),
 		push:   p.rowMin("cpu.loop.array-push"),
 	}
-	if p.hasNow {
+	if p.w.now {
 		r.now = p.rowMin("cpu.loop.date-now")
 	}
 	return r

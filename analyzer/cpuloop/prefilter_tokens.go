@@ -177,6 +177,29 @@ func (p *pre) unary(k, depth, nesting int) (interval, int, bool) {
 	return v, k, true
 }
 
+// mayBeConstant reports whether constAt may read the expression at token
+// k as a constant, as far as its first operand tells: after negations, a
+// number, a name or a parenthesis, not followed by a property, an index, a
+// call or a template. Most declarators give a value that is none (a call,
+// a string, an object, a property): they need not be filed.
+func (p *pre) mayBeConstant(k int) bool {
+	t := p.t
+	for t.Type(k) == js.SubToken {
+		k++
+	}
+	switch tt := t.Type(k); {
+	case tt == js.OpenParenToken:
+		return true
+	case js.IsNumeric(tt) || isName(tt):
+		switch t.Type(k + 1) {
+		case js.DotToken, js.OptChainToken, js.OpenBracketToken, js.OpenParenToken, js.TemplateToken, js.TemplateStartToken:
+			return false
+		}
+		return true
+	}
+	return false
+}
+
 // maxDepth is how many names deep the rule reads a constant: its value
 // gives up past depth 10, and each name it resolves costs one.
 const maxDepth = 11
@@ -199,7 +222,7 @@ func (p *pre) constName(name []byte, ref, depth int) constant {
 		return constant{}
 	}
 	if p.decls == nil {
-		p.decls = p.t.Memo("cpuloop.decls", p.declarations).(*declIndex)
+		p.decls = p.declarations()
 		p.consts = map[int]*[maxDepth]constant{}
 	}
 	var c constant
@@ -241,28 +264,25 @@ func (p *pre) declValue(k, depth int) constant {
 }
 
 // declarations indexes, by name, the declarators (after var, let or
-// const, or after a comma, which may be one) that give a name a value,
-// with their scopes: for let and const the innermost braces around them,
-// for var (and after a comma) the innermost braces that certainly are a
-// function's body, or the module.
-func (p *pre) declarations() any {
+// const, or after a comma, which may be one) that give a name a value
+// that may be a constant, with their scopes: for let and const the
+// innermost braces around them, for var (and after a comma) the innermost
+// braces that certainly are a function's body, or the module. It reads
+// only the braces and the declarators scan marked.
+func (p *pre) declarations() *declIndex {
 	t := p.t
-	toks := t.Tokens()
-	n := len(toks)
-	d := &declScan{p: p, out: jstokens.NewNames[decl](t, n/32)}
-	d.stack = append(d.stack, brace{scope: [2]int32{0, int32(n)}, function: yes}) // the module
-	// The loop keeps nothing but the index in registers: braces and
-	// declarators are rare, and go to d.
-	for k := 0; k+2 < n; k++ {
-		switch tt := toks[k].Type; {
-		case tt == js.OpenBraceToken:
-			d.open(k)
-		case tt == js.CloseBraceToken:
+	d := &declScan{p: p, out: jstokens.NewNames[decl](t, len(p.w.marks)/16)}            // about one mark in 16 is filed
+	d.stack = append(d.stack, brace{scope: [2]int32{0, int32(t.Len())}, function: yes}) // the module
+	for _, k := range p.w.marks {
+		switch t.Type(int(k)) {
+		case js.OpenBraceToken:
+			d.open(int(k))
+		case js.CloseBraceToken:
 			if len(d.stack) > 1 {
 				d.stack = d.stack[:len(d.stack)-1]
 			}
-		case isName(tt) && toks[k+1].Type == js.EqToken:
-			d.declare(k)
+		default:
+			d.declare(int(k))
 		}
 	}
 	return d.out
@@ -306,9 +326,13 @@ func (d *declScan) function(b *brace) bool {
 	return b.function == yes
 }
 
-// declare files name k, before =, if a declarator may give it the value.
+// declare files name k, before =, if a declarator may give it the value
+// and the value may be a constant.
 func (d *declScan) declare(k int) {
 	t := d.p.t
+	if !d.p.mayBeConstant(k + 2) {
+		return
+	}
 	scope := d.stack[0].scope
 	switch t.Type(k - 1) {
 	case js.LetToken, js.ConstToken:
