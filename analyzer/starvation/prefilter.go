@@ -2,11 +2,13 @@ package starvation
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
+	"github.com/blockcheck/blockcheck/jsast"
 	"github.com/blockcheck/blockcheck/jsregex"
 )
 
@@ -41,7 +43,8 @@ import (
 // One pass over the tokens finds the candidates (the calls of the queue
 // names, then/catch/finally on a call, the calls of an async function's
 // name inside it, the awaits of what may be settled); a second pass, that
-// follows the brackets, runs only when a candidate is left.
+// follows the brackets, runs only when a candidate is left, and jumps over
+// the brackets that hold none.
 func Prefilter(t *jstokens.Tokens) bool {
 	g := gates(t)
 	requeue := g.queue || g.then && g.resolve
@@ -81,26 +84,30 @@ type gate struct {
 	asyncCalls []int32
 	async      map[string][][2]int32 // those functions' bodies, by name
 	amask      uint64                // the names' lengths (63: 63 or more)
+	// templates are the template starts and ends, which count as
+	// brackets in calls but have no match (see skip).
+	templates []int32
 }
 
 // gates makes the pass over the tokens that every module gets: no
-// allocation but for what it records.
+// allocation but for what it records. It looks only at the tokens
+// gateNext stops at.
 func gates(t *jstokens.Tokens) gate {
 	var g gate
+	if len(t.Src) < 4 {
+		return g // no token it looks for (see gateNext)
+	}
 	p := pf{t: t}
-	for k, tok := range t.Tokens() {
-		tt := tok.Type
+	toks := t.Tokens()
+	look := cOther // the classes to look at; cName once an async name is known
+	for k := gateNext(t.Src, toks, 0, look); k < len(toks); k = gateNext(t.Src, toks, k+1, look) {
+		tt := toks[k].Type
 		if g.amask != 0 && nameTok(tt) {
 			g.asyncCall(t, k)
 		}
 		switch tt {
 		case js.IdentifierToken:
-			switch tok.End - tok.Start {
-			case 4, 6, 7, 8, 14: // then, reject, resolve, nextTick, queueMicrotask
-			default:
-				continue
-			}
-			switch string(t.Src[tok.Start:tok.End]) {
+			switch string(t.Text(k)) {
 			case "nextTick", "queueMicrotask":
 				g.queue = true
 				if !suffixNext(t.Type(k + 1)) {
@@ -123,7 +130,11 @@ func gates(t *jstokens.Tokens) gate {
 				g.awaits = append(g.awaits, int32(k))
 			}
 		case js.AsyncToken:
-			g.asyncName(t, k)
+			if g.asyncName(t, k); g.amask != 0 {
+				look |= cName
+			}
+		case js.TemplateStartToken, js.TemplateEndToken:
+			g.templates = append(g.templates, int32(k))
 		case js.StringToken:
 			switch api(t, k) {
 			case apiQueue:
@@ -139,6 +150,59 @@ func gates(t *jstokens.Tokens) gate {
 		}
 	}
 	return g
+}
+
+// The classes of tokens gates looks at (gateClass, by type).
+const (
+	cIdent uint8 = 1 << iota // an identifier: then, reject, resolve, nextTick or queueMicrotask
+	cOther                   // a string, await, async, catch, finally, a template's start or end
+	cName                    // a name (nameTok): an async function's call of its name
+)
+
+var gateClass = func() (c [1 << 16]uint8) {
+	for tt := range c {
+		if nameTok(js.TokenType(tt)) {
+			c[tt] = cName
+		}
+	}
+	c[js.IdentifierToken] |= cIdent
+	for _, tt := range []js.TokenType{js.StringToken, js.AwaitToken, js.AsyncToken, js.CatchToken, js.FinallyToken,
+		js.TemplateStartToken, js.TemplateEndToken} {
+		c[tt] |= cOther
+	}
+	return c
+}()
+
+// gateSuffixes are the last 4 bytes of the identifiers gates looks for,
+// by length (one a length; 0: none).
+var gateSuffixes = func() (s [64]uint32) {
+	for _, name := range []string{"then", "reject", "resolve", "nextTick", "queueMicrotask"} {
+		s[len(name)] = binary.LittleEndian.Uint32([]byte(name[len(name)-4:]))
+	}
+	return s
+}()
+
+// gateNext returns the index of the first token from k that gates looks
+// at, or len(toks): a token of a class in look, or an identifier whose
+// last 4 bytes are those of the name gates looks for of its length (its
+// length modulo 64: a longer one may pass, gates compares the whole
+// name). It runs on every token of every module, with no call, which
+// keeps its state in registers, and no branch but the one out: it reads
+// the 4 bytes before the end of any token (src has 4 at least) rather
+// than branch on the type. An identifier's are never 0, the suffix of no
+// length.
+func gateNext(src []byte, toks []jsast.Token, k int, look uint8) int {
+	for ; k < len(toks); k++ {
+		tok := &toks[k]
+		c := gateClass[tok.Type]
+		i := max(int(tok.End)-4, 0)
+		w := binary.LittleEndian.Uint32(src[i : i+4])
+		name := uint8((uint64(w^gateSuffixes[(tok.End-tok.Start)&63]) - 1) >> 63) // w == suffix: 1, else 0
+		if c&look|c&cIdent&name != 0 {
+			return k
+		}
+	}
+	return len(toks)
 }
 
 // parenAfter returns the parenthesis of the call of name k: k(, k?.(.
@@ -357,6 +421,10 @@ func (p *pf) calls(requeue, async bool) bool {
 	for k, n := 0, t.Len(); k < n; k++ {
 		switch t.Type(k) {
 		case js.OpenParenToken:
+			if m := p.skip(k, rq, ac, all); m > k {
+				k = m
+				continue
+			}
 			if len(rq) > 0 && int(rq[0]) == k || all {
 				if len(rq) > 0 && int(rq[0]) == k {
 					rq = rq[1:]
@@ -377,7 +445,13 @@ func (p *pf) calls(requeue, async bool) bool {
 				return false
 			}
 			fr = append(fr, frame{int32(k), fUnset})
-		case js.OpenBracketToken, js.OpenBraceToken, js.TemplateStartToken:
+		case js.OpenBracketToken, js.OpenBraceToken:
+			if m := p.skip(k, rq, ac, all); m > k {
+				k = m
+				continue
+			}
+			fr = append(fr, frame{int32(k), fUnset})
+		case js.TemplateStartToken:
 			fr = append(fr, frame{int32(k), fUnset})
 		case js.CloseParenToken, js.CloseBracketToken, js.CloseBraceToken, js.TemplateEndToken:
 			if len(fr) > 1 {
@@ -386,6 +460,23 @@ func (p *pf) calls(requeue, async bool) bool {
 		}
 	}
 	return false
+}
+
+// skip returns the bracket that closes the one at k when the scan of
+// calls may jump to it, else -1: no call it looks at is inside (the next
+// ones, rq[0] and ac[0], come after; all: every call is looked at) and no
+// template start or end. The lexer pairs the brackets inside on a stack,
+// so the scan would close every frame it opens there; it counts template
+// starts and ends as brackets too, which have no pair.
+func (p *pf) skip(k int, rq, ac []int32, all bool) int {
+	m := p.t.Match(k)
+	if all || m < k || len(rq) > 0 && int(rq[0]) <= m || len(ac) > 0 && int(ac[0]) <= m {
+		return -1
+	}
+	if i, _ := slices.BinarySearch(p.g.templates, int32(k)); i < len(p.g.templates) && int(p.g.templates[i]) < m {
+		return -1
+	}
+	return m
 }
 
 // calleeName returns the name called by the parenthesis at k (k(...) or
