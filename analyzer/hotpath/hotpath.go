@@ -61,10 +61,12 @@ type Info struct {
 	mod     *jsmodule.Module
 	funcs   []Where      // by function, in source order
 	order   []int        // node index of each function
-	slot    []int32      // by node index: 1 + the function's place in funcs, 0 if none
 	workers []jsast.Span // code that runs in a worker thread
-	callees []int32      // by node index of a call: 1 + the local function it calls, 0 if none
-	handles map[*js.Var]int
+	handles map[*js.Var]handle
+	// By node index: for a function 1 + its place in funcs, for a call
+	// of a local function -(1 + that function's node index), 0 for other
+	// nodes. No node is both, and one table costs half the memory of two.
+	slot []int32
 }
 
 // Analyzer classifies the functions of a module.
@@ -85,11 +87,12 @@ func run(pass *analysis.Pass) (any, error) {
 // At returns the context of the code at node index i.
 func (in *Info) At(i int) Where {
 	in.once.Do(in.compute)
-	return in.at(i)
+	return in.within(i, in.mod.Enclosing(i))
 }
 
-func (in *Info) at(i int) Where {
-	f := in.mod.Enclosing(i)
+// within returns the context of the code at node index i, whose enclosing
+// function is f.
+func (in *Info) within(i, f int) Where {
 	if in.inWorker(i) {
 		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
 	}
@@ -108,7 +111,7 @@ func (in *Info) Func(f int) Where {
 	if in.inWorker(f) {
 		return Where{Context: Worker, Desc: "in a worker thread", Func: f}
 	}
-	if in.slot[f] == 0 {
+	if in.slot[f] <= 0 {
 		return Where{} // not a function
 	}
 	return in.funcs[in.slot[f]-1]
@@ -165,17 +168,83 @@ func (in *Info) compute() {
 	in.workers = workerRegions(m, b)
 	nodes := m.Nodes()
 	in.slot = make([]int32, len(nodes))
+	// One pass over the nodes classifies the functions from their syntax
+	// and finds the handles whose uses byUses follows: on a large bundle
+	// the passes themselves, not the few nodes they stop at, are the cost.
+	u := &uses{handles: map[*js.Var]handle{}}
+	var open openFuncs
 	for i := range nodes {
-		if isFunc(nodes[i].N) {
+		switch n := nodes[i].N.(type) {
+		case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl:
 			// In pre-order the enclosing function, which direct may
 			// read, is already classified.
-			w := in.direct(i, b)
-			in.funcs = append(in.funcs, w)
-			in.order = append(in.order, i)
-			in.slot[i] = int32(len(in.funcs))
+			outer := -1
+			if k := open.innermost(nodes, i, in.order); k >= 0 {
+				outer = in.order[k]
+			}
+			in.function(i, outer, u)
+		case *js.ClassDecl:
+			u.class(m, i, n)
+		case *js.VarDecl:
+			u.objects(m, i, n)
+		case *js.ExportStmt:
+			u.export(m, n)
 		}
 	}
-	in.byUses(b)
+	in.byUses(b, u)
+}
+
+// function classifies function node i, whose enclosing function is outer
+// (-1 if none), and declares its handle, if it has one.
+func (in *Info) function(i, outer int, u *uses) {
+	m := in.mod
+	n := m.Nodes()[i]
+	parent := int(n.Parent)
+	v, own := handleOf(m, i, parent)
+	var name string
+	if v != nil {
+		name = string(v.Data)
+	}
+	exported := exportedName(m, i, parent)
+	in.funcs = append(in.funcs, in.direct(i, outer, v, name, exported))
+	in.order = append(in.order, i)
+	in.slot[i] = int32(len(in.funcs))
+	if v != nil {
+		// Only its own name (export function f) marks a function
+		// exported here, not the variable it is assigned to.
+		u.add(v, &fnUses{node: i, name: name, async: IsAsync(n.N), exported: own && exported != ""})
+	}
+}
+
+// openFuncs finds the function around nodes asked about in source order:
+// a pass that visits the nodes in order keeps the functions open at the
+// current node on a stack rather than look each node up in jsast's table
+// of every node's enclosing function, a cache miss apiece.
+type openFuncs struct {
+	stack []int // places in funcs of the open functions, innermost last
+	met   int   // how many functions the stack has seen
+}
+
+// innermost returns the place in order (the functions in source order, up
+// to at least node i) of the function around node i, -1 if none. i must
+// not decrease from one call to the next.
+func (o *openFuncs) innermost(nodes []jsast.Node, i int, order []int) int {
+	for ; o.met < len(order) && order[o.met] < i; o.met++ {
+		o.close(nodes, order, order[o.met])
+		o.stack = append(o.stack, o.met)
+	}
+	o.close(nodes, order, i)
+	if len(o.stack) == 0 {
+		return -1
+	}
+	return o.stack[len(o.stack)-1]
+}
+
+// close pops the functions that end before node i.
+func (o *openFuncs) close(nodes []jsast.Node, order []int, i int) {
+	for len(o.stack) > 0 && int(nodes[order[o.stack[len(o.stack)-1]]].End) <= i {
+		o.stack = o.stack[:len(o.stack)-1]
+	}
 }
 
 func isFunc(n js.INode) bool {
@@ -186,20 +255,19 @@ func isFunc(n js.INode) bool {
 	return false
 }
 
-// direct classifies function node i from its own syntax and position.
-// Functions whose uses decide (named functions, constructors, functions
-// stored in a local object) are refined by byUses.
-func (in *Info) direct(i int, b *bindings.Info) Where {
-	m := in.mod
+// direct classifies function node i from its own syntax and position:
+// outer is its enclosing function, handle the variable that names it (see
+// handleOf) and exported its exported name. Functions whose uses decide
+// (named functions, constructors, functions stored in a local object) are
+// refined by byUses.
+func (in *Info) direct(i, outer int, handle *js.Var, name, exported string) Where {
+	m, b := in.mod, in.b
 	nodes := m.Nodes()
 	n := nodes[i]
 	w := Where{Func: i}
-	parent := -1
-	if n.Parent >= 0 {
-		parent = int(n.Parent)
-	}
+	parent := int(n.Parent)
 	enclosing := func() Where {
-		e := in.at(i)
+		e := in.within(i, outer)
 		e.Func = i
 		return e
 	}
@@ -244,12 +312,11 @@ func (in *Info) direct(i int, b *bindings.Info) Where {
 			}
 		}
 	}
-	if name := exportedName(m, i, parent); name != "" && buildHooks[name] {
-		return Where{Context: Exempt, Desc: "in " + name + ", which runs at build time", Func: i}
+	if exported != "" && buildHooks[exported] {
+		return Where{Context: Exempt, Desc: "in " + exported + ", which runs at build time", Func: i}
 	}
 	async := IsAsync(n.N)
-	switch f := n.N.(type) {
-	case *js.MethodDecl:
+	if _, ok := n.N.(*js.MethodDecl); ok {
 		name := m.Text(nodeSpanOfName(m, i))
 		if _, inClass := nodes[parent].N.(*js.ClassDecl); inClass && name == "constructor" {
 			return Where{Context: Unknown, Desc: "in a constructor", Func: i}
@@ -258,17 +325,9 @@ func (in *Info) direct(i int, b *bindings.Info) Where {
 			return Where{Context: Hot, Desc: "in async method " + name, Func: i}
 		}
 		return Where{Context: Hot, Desc: "in method " + name, Func: i}
-	case *js.FuncDecl:
-		if f.Name != nil {
-			return named(string(f.Name.Data), async, i)
-		}
-		if v := assignedTo(m, i, parent); v != nil {
-			return named(string(v.Data), async, i)
-		}
-	case *js.ArrowFunc:
-		if v := assignedTo(m, i, parent); v != nil {
-			return named(string(v.Data), async, i)
-		}
+	}
+	if handle != nil {
+		return named(name, async, i)
 	}
 	if async {
 		return Where{Context: Hot, Desc: "in an async function", Func: i}
@@ -298,6 +357,22 @@ func IsAsync(n js.INode) bool {
 		return f.Async
 	}
 	return false
+}
+
+// handleOf returns the variable that names function node i, if any: its
+// own name (own is then set), or the variable it initialises or is
+// assigned to. Methods have none.
+func handleOf(m *jsmodule.Module, i, parent int) (v *js.Var, own bool) {
+	switch f := m.Nodes()[i].N.(type) {
+	case *js.FuncDecl:
+		if f.Name != nil {
+			return f.Name, true
+		}
+	case *js.ArrowFunc:
+	default:
+		return nil, false
+	}
+	return assignedTo(m, i, parent), false
 }
 
 // assignedTo returns the variable a function expression initialises

@@ -17,129 +17,176 @@ type fnUses struct {
 	node     int
 	name     string
 	async    bool
-	object   bool   // a property of a local object
-	calls    []int  // call (or new) expressions that call it
-	escape   string // where it is passed or stored, if anywhere
+	object   bool       // a property of a local object
+	calls    []callSite // call (or new) expressions that call it
+	escape   string     // where it is passed or stored, if anywhere
 	exported bool
 	// Descriptions, made once while the contexts settle.
 	escaped, asyncDesc, afterStart, plain, called *desc
+}
+
+// callSite is a call of a function with a handle.
+type callSite struct {
+	node int32 // the call (or new) expression
+	fn   int32 // the place in funcs of the function around it, -1 at top level
+}
+
+// handle is what a variable names: a function, a local object whose
+// properties are functions, or both.
+type handle struct {
+	fn    *fnUses
+	props map[string]*fnUses
+}
+
+// uses collects the functions with handles, by variable (resolved) and in
+// the order they are declared, which is the order they settle in.
+type uses struct {
+	handles map[*js.Var]handle
+	filter  varFilter // the handles
+	fns     []*fnUses
+}
+
+// add declares v as the handle of f unless it already names a function.
+func (u *uses) add(v *js.Var, f *fnUses) {
+	if v = jsast.Resolve(v); v != nil {
+		if h := u.handles[v]; h.fn == nil {
+			h.fn = f
+			u.set(v, h)
+			u.fns = append(u.fns, f)
+		}
+	}
+}
+
+// set records what v names.
+func (u *uses) set(v *js.Var, h handle) {
+	u.handles[v] = h
+	u.filter.add(v)
+}
+
+// class declares the name of class node i as the handle of its constructor.
+func (u *uses) class(m *jsmodule.Module, i int, n *js.ClassDecl) {
+	if n.Name == nil {
+		return
+	}
+	nodes := m.Nodes()
+	for _, k := range m.Children(i) {
+		if md, ok := nodes[k].N.(*js.MethodDecl); ok && m.Text(nodeSpanOfName(m, k)) == "constructor" {
+			u.add(n.Name, &fnUses{node: k, name: string(n.Name.Data) + " constructor", exported: exportedName(m, i, int(nodes[i].Parent)) != "", async: md.Async})
+		}
+	}
+}
+
+// objects declares the variables of declaration node i initialised with
+// an object literal as handles of the functions among its properties.
+func (u *uses) objects(m *jsmodule.Module, i int, n *js.VarDecl) {
+	nodes := m.Nodes()
+	// An initialiser is a child of its declaration: the node list, read
+	// in order anyway, tells the many declarations without an object
+	// literal, whose syntax tree is not then fetched.
+	k := i + 1
+	for ; k < int(nodes[i].End); k = int(nodes[k].End) {
+		if _, ok := nodes[k].N.(*js.ObjectExpr); ok {
+			break
+		}
+	}
+	if k >= int(nodes[i].End) {
+		return
+	}
+	for _, el := range n.List {
+		v, ok := el.Binding.(*js.Var)
+		obj, ok2 := el.Default.(*js.ObjectExpr)
+		if !ok || !ok2 {
+			continue
+		}
+		props := map[string]*fnUses{}
+		// The values are children of the object, in order: look
+		// each up from the last one found, not from the declaration.
+		next, end := 0, 0
+		if o, ok := m.Find(i, obj); ok {
+			next, end = o+1, int(nodes[o].End)
+		}
+		for _, p := range obj.List {
+			if !isFunc(p.Value) {
+				continue
+			}
+			k, ok := -1, false
+			for c := next; c < end; c = int(nodes[c].End) {
+				if nodes[c].N == p.Value {
+					k, ok, next = c, true, int(nodes[c].End)
+					break
+				}
+			}
+			if !ok {
+				if k, ok = m.Find(i, p.Value); !ok {
+					continue
+				}
+			}
+			if name, ok := propertyName(m, k, p); ok {
+				f := &fnUses{node: k, name: string(v.Data) + "." + name, async: IsAsync(p.Value), object: true}
+				props[name] = f
+				u.fns = append(u.fns, f)
+			}
+		}
+		if len(props) > 0 {
+			rv := jsast.Resolve(v)
+			h := u.handles[rv]
+			h.props = props
+			u.set(rv, h)
+		}
+	}
+}
+
+// export marks the functions an export list names, among those declared
+// so far, as exported.
+func (u *uses) export(m *jsmodule.Module, n *js.ExportStmt) {
+	for _, a := range n.List {
+		name := a.Name // export { local as exported }
+		if name == nil {
+			name = a.Binding
+		}
+		for _, v := range m.AST.BlockStmt.Scope.Declared {
+			if string(v.Data) == string(name) {
+				if f := u.handles[jsast.Resolve(v)].fn; f != nil {
+					f.exported = true
+				}
+			}
+		}
+	}
 }
 
 // byUses refines the context of functions with handles from how they are
 // used: passed as a callback or stored → hot; exported → its importers
 // decide (unknown, hot if async); called → the most demanding context of
 // its callers. It iterates to a fixed point, bounded.
-func (in *Info) byUses(b *bindings.Info) {
+func (in *Info) byUses(b *bindings.Info, u *uses) {
 	m := in.mod
 	nodes := m.Nodes()
-	handles := map[*js.Var]*fnUses{}
-	objects := map[*js.Var]map[string]*fnUses{}
-	var fns []*fnUses
-	add := func(v *js.Var, f *fnUses) {
-		if v = jsast.Resolve(v); v != nil && handles[v] == nil {
-			handles[v] = f
-			fns = append(fns, f)
-		}
-	}
-	for i := range nodes {
-		switch n := nodes[i].N.(type) {
-		case *js.FuncDecl:
-			parent := int(nodes[i].Parent)
-			if n.Name != nil {
-				add(n.Name, &fnUses{node: i, name: string(n.Name.Data), async: n.Async, exported: exportedName(m, i, parent) != ""})
-			} else if v := assignedTo(m, i, parent); v != nil {
-				add(v, &fnUses{node: i, name: string(v.Data), async: n.Async})
-			}
-		case *js.ArrowFunc:
-			if v := assignedTo(m, i, int(nodes[i].Parent)); v != nil {
-				add(v, &fnUses{node: i, name: string(v.Data), async: n.Async})
-			}
-		case *js.ClassDecl:
-			if n.Name == nil {
-				continue
-			}
-			for _, k := range m.Children(i) {
-				if md, ok := nodes[k].N.(*js.MethodDecl); ok && m.Text(nodeSpanOfName(m, k)) == "constructor" {
-					add(n.Name, &fnUses{node: k, name: string(n.Name.Data) + " constructor", exported: exportedName(m, i, int(nodes[i].Parent)) != "", async: md.Async})
-				}
-			}
-		case *js.VarDecl:
-			for _, el := range n.List {
-				v, ok := el.Binding.(*js.Var)
-				obj, ok2 := el.Default.(*js.ObjectExpr)
-				if !ok || !ok2 {
-					continue
-				}
-				props := map[string]*fnUses{}
-				// The values are children of the object, in order: look
-				// each up from the last one found, not from the declaration.
-				next, end := 0, 0
-				if o, ok := m.Find(i, obj); ok {
-					next, end = o+1, int(nodes[o].End)
-				}
-				for _, p := range obj.List {
-					if !isFunc(p.Value) {
-						continue
-					}
-					k, ok := -1, false
-					for c := next; c < end; c = int(nodes[c].End) {
-						if nodes[c].N == p.Value {
-							k, ok, next = c, true, int(nodes[c].End)
-							break
-						}
-					}
-					if !ok {
-						if k, ok = m.Find(i, p.Value); !ok {
-							continue
-						}
-					}
-					if name, ok := propertyName(m, k, p); ok {
-						f := &fnUses{node: k, name: string(v.Data) + "." + name, async: IsAsync(p.Value), object: true}
-						props[name] = f
-						fns = append(fns, f)
-					}
-				}
-				if len(props) > 0 {
-					objects[jsast.Resolve(v)] = props
-				}
-			}
-		case *js.ExportStmt:
-			for _, a := range n.List {
-				name := a.Name // export { local as exported }
-				if name == nil {
-					name = a.Binding
-				}
-				for _, v := range m.AST.BlockStmt.Scope.Declared {
-					if string(v.Data) == string(name) {
-						if f := handles[jsast.Resolve(v)]; f != nil {
-							f.exported = true
-						}
-					}
-				}
-			}
-		}
-	}
-	in.callees = make([]int32, len(nodes))
-	in.handles = map[*js.Var]int{}
-	for v, f := range handles {
-		in.handles[v] = f.node
-	}
+	in.handles = u.handles
 	// Record every use.
+	var open openFuncs
 	for i := range nodes {
 		v, ok := nodes[i].N.(*js.Var)
 		if !ok || nodes[i].Binding {
 			continue
 		}
-		rv := jsast.Resolve(v)
-		if f := handles[rv]; f != nil {
-			in.use(b, f, i)
+		v = jsast.Resolve(v)
+		if !u.filter.may(v) {
+			continue
 		}
-		if props := objects[rv]; props != nil {
+		h, ok := u.handles[v]
+		if !ok {
+			continue
+		}
+		fn := open.innermost(nodes, i, in.order)
+		if h.fn != nil {
+			in.use(b, h.fn, i, fn)
+		}
+		if props := h.props; props != nil {
 			p := int(nodes[i].Parent)
 			if p >= 0 {
 				if dot, ok := nodes[p].N.(*js.DotExpr); ok && dot.X == nodes[i].N {
 					if f := props[lastName(dot)]; f != nil {
-						in.use(b, f, p)
+						in.use(b, f, p, fn)
 					}
 					continue
 				}
@@ -154,13 +201,33 @@ func (in *Info) byUses(b *bindings.Info) {
 			}
 		}
 	}
-	in.settle(fns)
+	in.settle(u.fns)
 	// Hot and unknown functions that look like request handlers are hot.
 	for k, w := range in.funcs {
 		if i := in.order[k]; w.Context == Unknown && handlerSignature(nodes[i].N) {
 			in.funcs[k] = Where{Context: Hot, Desc: w.Desc + " (a request handler by its parameters)", Func: i}
 		}
 	}
+}
+
+// varFilter rules out most variables that are not handles without a map
+// lookup (most variables name no function): it holds the declaration kinds
+// and name lengths of the handles, a bit for each length by kind.
+type varFilter [8]uint64
+
+func (f *varFilter) add(v *js.Var) {
+	k, bit := f.key(v)
+	f[k] |= bit
+}
+
+// may reports whether v may be a handle.
+func (f *varFilter) may(v *js.Var) bool {
+	k, bit := f.key(v)
+	return f[k]&bit != 0
+}
+
+func (f *varFilter) key(v *js.Var) (int, uint64) {
+	return int(v.Decl) % len(f), 1 << min(len(v.Data), 63) // longer names share the last bit
 }
 
 // propertyName returns the name of an object literal's property: its key,
@@ -186,8 +253,8 @@ func propertyName(m *jsmodule.Module, k int, p js.Property) (string, bool) {
 // as forEach which calls it at once.
 func (in *Info) Callee(call int) (int, bool) {
 	in.once.Do(in.compute)
-	if call >= 0 && call < len(in.callees) && in.callees[call] != 0 {
-		return int(in.callees[call]) - 1, true
+	if call >= 0 && call < len(in.slot) && in.slot[call] < 0 {
+		return int(-in.slot[call]) - 1, true
 	}
 	return 0, false
 }
@@ -197,12 +264,15 @@ func (in *Info) Callee(call int) (int, bool) {
 // its constructor.
 func (in *Info) FuncOf(v *js.Var) (int, bool) {
 	in.once.Do(in.compute)
-	f, ok := in.handles[jsast.Resolve(v)]
-	return f, ok
+	if f := in.handles[jsast.Resolve(v)].fn; f != nil {
+		return f.node, true
+	}
+	return 0, false
 }
 
-// use records the use of f by the expression at node i.
-func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
+// use records the use of f by the expression at node i, in the function at
+// place fn in funcs (-1 at top level).
+func (in *Info) use(b *bindings.Info, f *fnUses, i, fn int) {
 	m := in.mod
 	nodes := m.Nodes()
 	p := int(nodes[i].Parent)
@@ -212,13 +282,11 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	switch pn := nodes[p].N.(type) {
 	case *js.CallExpr:
 		if pn.X == nodes[i].N {
-			f.calls = append(f.calls, p)
-			in.callees[p] = int32(f.node) + 1
+			in.call(f, p, fn)
 			return
 		}
 		if last := lastName(pn.X); syncCallbacks[last] {
-			f.calls = append(f.calls, p)
-			in.callees[p] = int32(f.node) + 1
+			in.call(f, p, fn)
 			return
 		}
 		if f.escape == "" {
@@ -227,8 +295,7 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 		return
 	case *js.NewExpr:
 		if pn.X == nodes[i].N {
-			f.calls = append(f.calls, p)
-			in.callees[p] = int32(f.node) + 1
+			in.call(f, p, fn)
 			return
 		}
 	case *js.ExprStmt:
@@ -241,6 +308,13 @@ func (in *Info) use(b *bindings.Info, f *fnUses, i int) {
 	if f.escape == "" {
 		f.escape = "used as a value"
 	}
+}
+
+// call records that the call (or new) expression at node index c, in the
+// function at place fn in funcs, calls f.
+func (in *Info) call(f *fnUses, c, fn int) {
+	f.calls = append(f.calls, callSite{int32(c), int32(fn)})
+	in.slot[c] = -(int32(f.node) + 1)
 }
 
 // settle computes the contexts of fns from their uses and the contexts of
@@ -256,8 +330,8 @@ func (in *Info) settle(fns []*fnUses) {
 	// sites outside any function.
 	var states []state
 	slots := make([]int32, len(in.funcs)) // by function: 1 + its slot, 0 if none
-	slot := func(f int) int32 {
-		o := in.slot[f] - 1
+	// slot returns the slot of the function at place o in funcs.
+	slot := func(o int32) int32 {
 		if slots[o] == 0 {
 			w := in.funcs[o]
 			states = append(states, state{w.Context, w.Inherited, &desc{head: w.Desc}})
@@ -270,29 +344,31 @@ func (in *Info) settle(fns []*fnUses) {
 		state{Worker, false, &desc{head: "in a worker thread"}})
 	const topLevel, worker = 0, 1
 	own := make([]int32, len(fns))
-	callers := make([][]int32, len(fns))
+	// The callers of fns[j] are callers[from[j]:from[j+1]].
+	var callers []int32
+	from := make([]int32, len(fns)+1)
 	for j, f := range fns {
-		own[j] = slot(f.node)
+		o := in.slot[f.node] - 1
+		own[j] = slot(o)
 		for _, c := range f.calls {
-			g := in.mod.Enclosing(c)
-			if g == f.node {
-				continue // recursion
-			}
 			switch {
-			case in.inWorker(c):
-				callers[j] = append(callers[j], worker)
-			case g < 0:
-				callers[j] = append(callers[j], topLevel)
+			case c.fn == o:
+				continue // recursion
+			case in.inWorker(int(c.node)):
+				callers = append(callers, worker)
+			case c.fn < 0:
+				callers = append(callers, topLevel)
 			default:
-				callers[j] = append(callers[j], slot(g))
+				callers = append(callers, slot(c.fn))
 			}
 		}
+		from[j+1] = int32(len(callers))
 	}
 	for round := 0; round < 16; round++ {
 		changed := false
 		for j, f := range fns {
 			old := states[own[j]]
-			w := f.contextOf(old, callers[j], states)
+			w := f.contextOf(old, callers[from[j]:from[j+1]], states)
 			states[own[j]] = w
 			if w.Context != old.Context || w.Inherited != old.Inherited {
 				changed = true
