@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -191,21 +192,64 @@ func asFile(base string, readFile func(string) ([]byte, error)) string {
 }
 
 func asDirectory(dir string, readFile func(string) ([]byte, error)) string {
-	if b, err := readFile(filepath.Join(dir, "package.json")); err == nil {
-		var pkg struct {
-			Main string `json:"main"`
+	if pkg := readManifest(dir, readFile); pkg != nil && pkg.main != "" {
+		m := filepath.Join(dir, filepath.FromSlash(pkg.main))
+		if f := asFile(m, readFile); f != "" {
+			return f
 		}
-		if json.Unmarshal(b, &pkg) == nil && pkg.Main != "" {
-			m := filepath.Join(dir, filepath.FromSlash(pkg.Main))
-			if f := asFile(m, readFile); f != "" {
-				return f
-			}
-			if f := index(m, readFile); f != "" {
-				return f
-			}
+		if f := index(m, readFile); f != "" {
+			return f
 		}
 	}
 	return index(dir, readFile)
+}
+
+// manifest is what resolution reads of a package.json.
+type manifest struct {
+	main    string          // "main", if it is a string
+	exports json.RawMessage // "exports"
+}
+
+// manifests caches the package.json files parsed, by content: the
+// modules of a tree import the same packages over and over, and
+// encoding/json parses a manifest of a few kilobytes in tens of
+// microseconds (a cache by path would serve an editor's stale text).
+var manifests = struct {
+	sync.Mutex
+	m map[string]*manifest // nil: not JSON
+}{m: map[string]*manifest{}}
+
+// maxManifests bounds the cache; past it, it starts again.
+const maxManifests = 4096
+
+// readManifest returns the package.json of dir, or nil if it cannot be
+// read or parsed.
+func readManifest(dir string, readFile func(string) ([]byte, error)) *manifest {
+	b, err := readFile(filepath.Join(dir, "package.json"))
+	if err != nil {
+		return nil
+	}
+	manifests.Lock()
+	pkg, ok := manifests.m[string(b)]
+	manifests.Unlock()
+	if ok {
+		return pkg
+	}
+	var fields struct {
+		Main    json.RawMessage `json:"main"`
+		Exports json.RawMessage `json:"exports"`
+	}
+	if json.Unmarshal(b, &fields) == nil {
+		pkg = &manifest{exports: fields.Exports}
+		json.Unmarshal(fields.Main, &pkg.main) // left empty unless a string
+	}
+	manifests.Lock()
+	if len(manifests.m) >= maxManifests {
+		clear(manifests.m)
+	}
+	manifests.m[string(b)] = pkg
+	manifests.Unlock()
+	return pkg
 }
 
 func index(dir string, readFile func(string) ([]byte, error)) string {
@@ -233,21 +277,15 @@ func splitPackage(spec string) (name, sub string) {
 // package.json "exports" map (strings and require/node/import/default
 // conditions) before "main".
 func fromPackage(pkgDir, sub string, readFile func(string) ([]byte, error)) string {
-	b, err := readFile(filepath.Join(pkgDir, "package.json"))
-	if err == nil {
-		var pkg struct {
-			Exports json.RawMessage `json:"exports"`
+	if pkg := readManifest(pkgDir, readFile); pkg != nil && len(pkg.exports) > 0 {
+		key := "."
+		if sub != "" {
+			key = "./" + sub
 		}
-		if json.Unmarshal(b, &pkg) == nil && len(pkg.Exports) > 0 {
-			key := "."
-			if sub != "" {
-				key = "./" + sub
-			}
-			if target := exportTarget(pkg.Exports, key); target != "" {
-				p := filepath.Join(pkgDir, filepath.FromSlash(path.Clean(target)))
-				if exists(p, readFile) {
-					return p
-				}
+		if target := exportTarget(pkg.exports, key); target != "" {
+			p := filepath.Join(pkgDir, filepath.FromSlash(path.Clean(target)))
+			if exists(p, readFile) {
+				return p
 			}
 		}
 	}

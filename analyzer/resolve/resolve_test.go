@@ -71,3 +71,30 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestChanges checks that a package.json read again with other
+// text (an editor's unsaved buffer) resolves by its new text, and one that
+// is not JSON, or whose main is not a string, by index.js.
+func TestManifestChanges(t *testing.T) {
+	files := map[string]string{
+		"/app/main.js":                 "",
+		"/app/node_modules/p/a.js":     "",
+		"/app/node_modules/p/b.js":     "",
+		"/app/node_modules/p/index.js": "",
+	}
+	read := memFS(files)
+	for _, c := range []struct{ manifest, want string }{
+		{`{"main": "a.js"}`, "/app/node_modules/p/a.js"},
+		{`{"main": "b.js"}`, "/app/node_modules/p/b.js"},
+		{`{"main": "a.js"}`, "/app/node_modules/p/a.js"},
+		{`{"main": 1, "exports": "./b.js"}`, "/app/node_modules/p/b.js"},
+		{`{"main": 1}`, "/app/node_modules/p/index.js"},
+		{`{"main": "a.js"`, "/app/node_modules/p/index.js"},
+		{`[]`, "/app/node_modules/p/index.js"},
+	} {
+		files["/app/node_modules/p/package.json"] = c.manifest
+		if got := Resolve("/app/main.js", "p", read); got != c.want {
+			t.Errorf("with package.json %s: Resolve = %q, want %q", c.manifest, got, c.want)
+		}
+	}
+}
