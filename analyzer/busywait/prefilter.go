@@ -72,6 +72,7 @@ type scan struct {
 	grew    bool              // an alias grew in this round
 	cyclic  bool              // a look-up in this round met a name under way
 	pending []*alias          // the aliases the look-up under way computed
+	chains  []site            // the sites of the names looked up, each after a separator
 	depth   int
 	budget  int // tokens the look-ups may still read before assuming the worst
 
@@ -96,7 +97,10 @@ const (
 // both on the loop's tokens (guess); then, with what one pass over the
 // module tells (see survey), idle, which the calls of most loops fail at
 // the names level; the exits last, whose scopes and assignments cost most
-// per loop.
+// per loop. Idle passes at the names level only where it passes at the
+// words level (a call the words level takes for work, the names level
+// takes for work too): the words level runs after, for what the exits
+// need, whether the loop may read a clock.
 func (s *scan) spins(l jstokens.Loop) bool {
 	var reads [names + 1]bool // the loop may read a clock, by level
 	idle := func(level int) bool {
@@ -109,7 +113,7 @@ func (s *scan) spins(l jstokens.Loop) bool {
 		s.level = level
 		return s.exits(l, func(e [2]int) bool { return s.clockExit(l, e, reads[level]) || s.flagExit(l, e) })
 	}
-	return idle(guess) && exits(guess) && idle(words) && idle(names) && exits(words) && exits(names)
+	return idle(guess) && exits(guess) && idle(names) && idle(words) && exits(words) && exits(names)
 }
 
 // idle reports whether tokens r may be an idle loop, and whether they may

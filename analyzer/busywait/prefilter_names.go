@@ -2,6 +2,7 @@ package busywait
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/tdewolff/parse/v2/js"
 
@@ -49,31 +50,38 @@ func (s *scan) survey() {
 	n := t.Len()
 	v := &surveyor{t: t, out: jstokens.NewNames[site](t, n/32)}
 	// The loop keeps nothing but the index in registers: what it finds
-	// goes to v.
+	// goes to v. It reads the records directly, and the next token's type
+	// once: it runs on every token of most modules that have a loop.
 	src := t.Src
-	for k, tok := range t.Tokens() {
-		switch tt := tok.Type; tt {
-		case js.IdentifierToken:
-			v.note(src[tok.Start:tok.End])
-			if t.Type(k+1) == js.EqToken {
+	toks := t.Tokens()
+	for k := range toks {
+		tok := &toks[k]
+		next := js.ErrorToken // t.Type(k + 1)
+		if k+1 < n {
+			next = toks[k+1].Type
+		}
+		tt := tok.Type
+		if js.IsIdentifier(tt) { // or a contextual keyword: from, of, get...
+			// No keyword is a word: only identifiers are noted.
+			if tt == js.IdentifierToken && mayBeWord(src[tok.Start], tok.End-tok.Start) {
+				v.note(src[tok.Start:tok.End])
+			}
+			if next == js.EqToken {
 				v.value(k)
 			}
-		case js.AsToken, js.AsyncToken, js.FromToken, js.GetToken, js.ImplementsToken, js.InterfaceToken, js.LetToken,
-			js.MetaToken, js.OfToken, js.PackageToken, js.PrivateToken, js.ProtectedToken, js.PublicToken,
-			js.SetToken, js.StaticToken, js.TargetToken:
-			if t.Type(k+1) == js.EqToken {
-				v.value(k)
-			}
+			continue
+		}
+		switch tt {
 		case js.NewToken:
 			v.has |= news
 		case js.FunctionToken:
 			v.function(k)
 		case js.CloseBraceToken:
-			if t.Type(k+1) == js.EqToken && t.Match(k) >= 0 {
-				v.group(sitePattern, [2]int{t.Match(k), k})
+			if next == js.EqToken && tok.Match >= 0 {
+				v.group(sitePattern, [2]int{int(tok.Match), k})
 			}
 		case js.ImportToken:
-			if tt := t.Type(k + 1); tt != js.OpenParenToken && tt != js.DotToken {
+			if next != js.OpenParenToken && next != js.DotToken {
 				j := k + 1 // to the module's name
 				for j < n && t.Type(j) != js.StringToken && t.Type(j) != js.SemicolonToken {
 					j++
@@ -82,10 +90,6 @@ func (s *scan) survey() {
 			}
 		case js.StringToken, js.TemplateToken:
 			v.str(s, k)
-		default:
-			if js.IsIdentifierName(tt) {
-				v.note(src[tok.Start:tok.End])
-			}
 		}
 	}
 	s.sites = v.out
@@ -123,6 +127,22 @@ const (
 	news
 )
 
+// wordStarts holds, by length, the first bytes (their low 6 bits) of the
+// words an identifier may be (see note).
+var wordStarts = func() (w [16]uint64) {
+	for _, word := range []string{"now", "hrtime", "load", "Date", "performance", "perf_hooks", "process", "Atomics"} {
+		w[len(word)] |= 1 << (word[0] & 63)
+	}
+	return w
+}()
+
+// mayBeWord reports whether an identifier of n bytes starting with byte c
+// may be a word note looks for: most identifiers are not, and survey tells
+// by a table rather than a comparison of strings.
+func mayBeWord(c byte, n int32) bool {
+	return n < int32(len(wordStarts)) && wordStarts[n]>>(c&63)&1 != 0
+}
+
 // note notes word b.
 func (v *surveyor) note(b []byte) {
 	switch len(b) {
@@ -151,6 +171,11 @@ func (v *surveyor) note(b []byte) {
 // str notes the value of string token k.
 func (v *surveyor) str(s *scan, k int) {
 	b := v.t.Text(k)
+	if len(b) > 2+16 && bytes.IndexByte(b[1:1+16], '\\') < 0 {
+		// Its first 16 bytes, no escape, are 16 bytes of its value or
+		// hold a line break: it is no word.
+		return
+	}
 	if bytes.IndexByte(b, '\\') >= 0 {
 		if w, ok := s.str(k); ok {
 			v.note([]byte(w))
@@ -209,8 +234,9 @@ const (
 // alias is what the look-ups know of a name.
 type alias struct {
 	kind  kind
-	round int  // the round that last computed it; 0: final
-	busy  bool // being computed: a look-up that meets it is in a cycle
+	round int    // the round that last computed it; 0: final
+	busy  bool   // being computed: a look-up that meets it is in a cycle
+	sites []site // the name's, the latest first; nil before its first look-up
 }
 
 // alias returns what the name at token k may be bound to: a clock,
@@ -293,8 +319,15 @@ func (s *scan) lookup(name []byte) kind {
 		s.pending = append(s.pending, a)
 	}
 	a.round, a.busy = s.round, true
+	if a.sites == nil {
+		// Each round reads them again: the index's chain, whose links
+		// are spread over the module, is followed once.
+		n := len(s.chains)
+		s.chains = slices.AppendSeq(append(s.chains, site{}), s.sites.All(name))
+		a.sites = s.chains[n+1 : len(s.chains) : len(s.chains)]
+	}
 	s.depth++
-	r := s.bound(name)
+	r := s.bound(a.sites)
 	s.depth--
 	a.busy = false
 	if r > a.kind {
@@ -303,9 +336,10 @@ func (s *scan) lookup(name []byte) kind {
 	return a.kind
 }
 
-func (s *scan) bound(name []byte) kind {
+// bound returns the most a name's sites may bind it to.
+func (s *scan) bound(sites []site) kind {
 	r := none
-	for st := range s.sites.All(name) {
+	for _, st := range sites {
 		at := [2]int{int(st.at[0]), int(st.at[1])}
 		switch st.kind {
 		case siteValue:
