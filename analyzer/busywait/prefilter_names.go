@@ -63,7 +63,7 @@ func (s *scan) survey() {
 		tt := tok.Type
 		if js.IsIdentifier(tt) { // or a contextual keyword: from, of, get...
 			// No keyword is a word: only identifiers are noted.
-			if tt == js.IdentifierToken && mayBeWord(src[tok.Start], tok.End-tok.Start) {
+			if tt == js.IdentifierToken && noted.May(src[tok.Start], tok.End-tok.Start) != 0 {
 				v.note(src[tok.Start:tok.End])
 			}
 			if next == js.EqToken {
@@ -127,21 +127,8 @@ const (
 	news
 )
 
-// wordStarts holds, by length, the first bytes (their low 6 bits) of the
-// words an identifier may be (see note).
-var wordStarts = func() (w [16]uint64) {
-	for _, word := range []string{"now", "hrtime", "load", "Date", "performance", "perf_hooks", "process", "Atomics"} {
-		w[len(word)] |= 1 << (word[0] & 63)
-	}
-	return w
-}()
-
-// mayBeWord reports whether an identifier of n bytes starting with byte c
-// may be a word note looks for: most identifiers are not, and survey tells
-// by a table rather than a comparison of strings.
-func mayBeWord(c byte, n int32) bool {
-	return n < int32(len(wordStarts)) && wordStarts[n]>>(c&63)&1 != 0
-}
+// noted are the words note looks for.
+var noted = jstokens.NewInitials("now", "hrtime", "load", "Date", "performance", "perf_hooks", "process", "Atomics")
 
 // note notes word b.
 func (v *surveyor) note(b []byte) {

@@ -136,8 +136,7 @@ func (p *pre) scan(w *words) {
 // len(toks): a token of a type it reads, or an identifier that may be one
 // of the words word looks for, as its length and first letter tell. Most
 // tokens are none: the loop keeps its state in registers, and branches
-// once a token (a length of 32 or more is read modulo 32: a word it is
-// not is only read in full).
+// once a token.
 func next(src []byte, toks []jsast.Token, k int) int {
 	if len(src) == 0 {
 		return len(toks) // no text: no token scan reads
@@ -147,8 +146,7 @@ func next(src []byte, toks []jsast.Token, k int) int {
 		tok := &toks[k]
 		c := scanned[tok.Type]
 		first := src[min(uint(tok.Start), last)]
-		word := initials[uint(tok.End-tok.Start)%uint(len(initials))] >> (first & 63)
-		if uint64(c&sRead)|word&uint64(c&sIdent) != 0 {
+		if uint64(c&sRead)|scanWords.May(first, tok.End-tok.Start)&uint64(c&sIdent) != 0 {
 			return k
 		}
 	}
@@ -157,7 +155,7 @@ func next(src []byte, toks []jsast.Token, k int) int {
 
 // What scan reads of a token, by its type (scanned).
 const (
-	sIdent uint8 = 1 // an identifier, if initials tell it may be a word
+	sIdent uint8 = 1 // an identifier, if its initials may be one of scanWords
 	sRead  uint8 = 2 // a string, a brace, =, for, while or do
 )
 
@@ -175,14 +173,8 @@ func declares(tt js.TokenType) bool {
 	return tt == js.VarToken || tt == js.LetToken || tt == js.ConstToken || tt == js.CommaToken
 }
 
-// initials has, for each length of the names word looks for, bit c&63 set
-// for the first letter c of each.
-var initials = func() (m [32]uint64) {
-	for _, s := range []string{"now", "fill", "parse", "stringify", "repeat", "length", "createDiffieHellman"} {
-		m[len(s)] |= 1 << (s[0] & 63)
-	}
-	return m
-}()
+// scanWords are the names word looks for.
+var scanWords = jstokens.NewInitials("now", "fill", "parse", "stringify", "repeat", "length", "createDiffieHellman")
 
 // word notes what identifier k is to costlyCall, if anything: now, a
 // .fill( or a 'string'.repeat( call, a length key, parse or stringify,

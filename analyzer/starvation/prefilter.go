@@ -2,7 +2,6 @@ package starvation
 
 import (
 	"bytes"
-	"encoding/binary"
 	"slices"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -173,32 +172,19 @@ var gateClass = func() (c [1 << 16]uint8) {
 	return c
 }()
 
-// gateSuffixes are the last 4 bytes of the identifiers gates looks for,
-// by length (one a length; 0: none).
-var gateSuffixes = func() (s [64]uint32) {
-	for _, name := range []string{"then", "reject", "resolve", "nextTick", "queueMicrotask"} {
-		s[len(name)] = binary.LittleEndian.Uint32([]byte(name[len(name)-4:]))
-	}
-	return s
-}()
+// gateNames are the identifiers gates looks for.
+var gateNames = jstokens.NewSuffixes("then", "reject", "resolve", "nextTick", "queueMicrotask")
 
 // gateNext returns the index of the first token from k that gates looks
-// at, or len(toks): a token of a class in look, or an identifier whose
-// last 4 bytes are those of the name gates looks for of its length (its
-// length modulo 64: a longer one may pass, gates compares the whole
-// name). It runs on every token of every module, with no call, which
-// keeps its state in registers, and no branch but the one out: it reads
-// the 4 bytes before the end of any token (src has 4 at least) rather
-// than branch on the type. An identifier's are never 0, the suffix of no
-// length.
+// at, or len(toks): a token of a class in look, or an identifier that
+// gateNames may hold (gates compares the whole name). It runs on every
+// token of every module, with no call, which keeps its state in
+// registers, and no branch but the one out (src has 4 bytes at least).
 func gateNext(src []byte, toks []jsast.Token, k int, look uint8) int {
 	for ; k < len(toks); k++ {
 		tok := &toks[k]
 		c := gateClass[tok.Type]
-		i := max(int(tok.End)-4, 0)
-		w := binary.LittleEndian.Uint32(src[i : i+4])
-		name := uint8((uint64(w^gateSuffixes[(tok.End-tok.Start)&63]) - 1) >> 63) // w == suffix: 1, else 0
-		if c&look|c&cIdent&name != 0 {
+		if c&look|c&cIdent&uint8(gateNames.May(src, tok)) != 0 {
 			return k
 		}
 	}
