@@ -1,6 +1,7 @@
 package redos
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -109,11 +110,7 @@ var requestFields = map[string]bool{
 // requestRoot reports whether name is one that request objects go by in
 // handlers.
 func requestRoot(name []byte) bool {
-	switch string(name) {
-	case "req", "request", "ctx", "event":
-		return true
-	}
-	return false
+	return slices.Contains(requestRoots, string(name))
 }
 
 // requestData reports whether subject is data from a request: a property

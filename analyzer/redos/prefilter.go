@@ -36,15 +36,16 @@ type scan struct {
 func scanOf(t *jstokens.Tokens) scan {
 	return t.Memo("redos", func() any {
 		s := scan{lexical: true}
-		regexpWord := bytes.Contains(t.Src, []byte("RegExp"))
-		if t.Regexps() == 0 && !regexpWord {
+		if t.Regexps() == 0 && !bytes.Contains(t.Src, []byte("RegExp")) {
 			return s // no pattern: most modules, without a look at their tokens
 		}
 		// Until a polynomial literal comes, only the literals and the
-		// RegExp calls count: most modules are done in this loop.
-		toks := t.Tokens()
-		n, i := len(toks), 0
-		for ; i < n && s.lexical; i++ {
+		// RegExp calls count: most modules are done in this loop. (A
+		// module without the word RegExp has no RegExp call: regexpCall
+		// finds none.)
+		src, toks := t.Src, t.Tokens()
+		n, i := len(toks), literalGate.next(src, toks, 0)
+		for ; i < n && s.lexical; i = literalGate.next(src, toks, i+1) {
 			switch toks[i].Type {
 			case js.RegExpToken:
 				switch literalComplexity(t.Text(i)) {
@@ -58,9 +59,7 @@ func scanOf(t *jstokens.Tokens) scan {
 					continue
 				}
 			case js.IdentifierToken:
-				if regexpWord {
-					s.regexpCall(t, i)
-				}
+				s.regexpCall(t, i)
 				continue
 			default:
 				continue
@@ -68,7 +67,7 @@ func scanOf(t *jstokens.Tokens) scan {
 			break // the first polynomial literal
 		}
 		// After it, what looks like request data decides too.
-		for i++; i < n && s.lexical; i++ {
+		for i = afterGate.next(src, toks, i+1); i < n && s.lexical; i = afterGate.next(src, toks, i+1) {
 			switch toks[i].Type {
 			case js.StringToken:
 				s.lexical = !dataEventAt(t, i)
@@ -79,13 +78,104 @@ func scanOf(t *jstokens.Tokens) scan {
 			case js.IdentifierToken:
 				if requestChainAt(t, i) {
 					s.lexical = false
-				} else if regexpWord {
+				} else {
 					s.regexpCall(t, i)
 				}
 			}
 		}
 		return s
 	}).(scan)
+}
+
+// A gate is what a loop over a module's tokens reads, so that next skips
+// the rest, most tokens, with one table look-up each rather than a branch
+// on the type: gate[c][n] has bit b&63 set if the loop reads the tokens of
+// class c (tokenClass) that are n bytes long (modulo 64) and start with
+// byte b.
+type gate [8][64]uint64
+
+// The classes of tokens the gates tell apart, by type (tokenClass).
+const (
+	cRegExp = 1 + iota // a regular-expression literal
+	cName              // an identifier
+	cString            // a string
+	cDecl              // const, var, let or = (tokenConsts.declarations)
+)
+
+var tokenClass = func() (c [1 << 16]uint8) {
+	c[js.RegExpToken], c[js.IdentifierToken], c[js.StringToken] = cRegExp, cName, cString
+	c[js.ConstToken], c[js.VarToken], c[js.LetToken], c[js.EqToken] = cDecl, cDecl, cDecl, cDecl
+	return c
+}()
+
+var (
+	// literalGate: the literals, and RegExp (regexpCallAt).
+	literalGate = new(gate).all(cRegExp).spelled(cName, "RegExp")
+	// requestGate: the roots of request chains and the events of request
+	// data (requestShapedAt).
+	requestGate = new(gate).spelled(cName, requestRoots...).spelled(cString, quoted(dataEvents)...)
+	// afterGate: both, after the first polynomial literal.
+	afterGate = new(gate).or(literalGate).or(requestGate)
+	// declGate: what declarations reads.
+	declGate = new(gate).all(cDecl)
+)
+
+// requestRoots are the names requestRoot takes for request objects: the
+// only identifiers requestChainAt reads further.
+var requestRoots = []string{"req", "request", "ctx", "event"}
+
+// dataEvents are the events whose listener receives request data.
+var dataEvents = []string{"data", "message"}
+
+// quoted returns the string tokens that spell ss.
+func quoted(ss []string) (out []string) {
+	for _, s := range ss {
+		out = append(out, `"`+s+`"`, "'"+s+"'")
+	}
+	return out
+}
+
+// all makes g read every token of class c.
+func (g *gate) all(c uint8) *gate {
+	for n := range g[c] {
+		g[c][n] = ^uint64(0)
+	}
+	return g
+}
+
+// spelled makes g read the tokens of class c spelled as one of words.
+func (g *gate) spelled(c uint8, words ...string) *gate {
+	for _, w := range words {
+		g[c][len(w)&63] |= 1 << (w[0] & 63)
+	}
+	return g
+}
+
+// or makes g read what o reads too.
+func (g *gate) or(o *gate) *gate {
+	for c := range g {
+		for n := range g[c] {
+			g[c][n] |= o[c][n]
+		}
+	}
+	return g
+}
+
+// next returns the index of the first token from k that g reads, or
+// len(toks). It has no branch but the one out.
+func (g *gate) next(src []byte, toks []jsast.Token, k int) int {
+	if len(src) == 0 {
+		return len(toks) // no text, no token
+	}
+	last := uint(len(src) - 1)
+	for ; k < len(toks); k++ {
+		tok := &toks[k]
+		first := src[min(uint(tok.Start), last)]
+		if g[tokenClass[tok.Type]&7][uint(tok.End-tok.Start)&63]>>(first&63)&1 != 0 {
+			return k
+		}
+	}
+	return len(toks)
 }
 
 // regexpCall looks at identifier token i: a RegExp call whose pattern is
@@ -158,7 +248,8 @@ func regexpCallAt(t *jstokens.Tokens, i int) int {
 // requestShaped reports whether the tokens before token end may hold
 // what applications.requestData takes for request data (requestShapedAt).
 func requestShaped(t *jstokens.Tokens, end int) bool {
-	for i := 0; i < end; i++ {
+	src, toks := t.Src, t.Tokens()[:end]
+	for i := requestGate.next(src, toks, 0); i < end; i = requestGate.next(src, toks, i+1) {
 		if requestShapedAt(t, i) {
 			return true
 		}
@@ -188,9 +279,10 @@ func dataEventAt(t *jstokens.Tokens, i int) bool {
 		return false
 	}
 	if v := t.Text(i); len(v) >= 2 {
-		switch string(v[1 : len(v)-1]) {
-		case "data", "message":
-			return true
+		for _, e := range dataEvents {
+			if string(v[1:len(v)-1]) == e {
+				return true
+			}
 		}
 	}
 	return false

@@ -180,3 +180,52 @@ func eachModule(root string, f func(path string, src []byte)) {
 		}
 	}
 }
+
+// TestGates checks that the gates skip only tokens their loops do not
+// read, on the rule's testdata, $BLOCKCHECK_CORPUS and a few modules made
+// for it: regular-expression literals, the callees of RegExp calls, the
+// roots of request chains and the events of request data, and the
+// tokens declarations reads.
+func TestGates(t *testing.T) {
+	for _, r := range requestRoots {
+		if !requestRoot([]byte(r)) {
+			t.Errorf("requestRoot does not take %q", r)
+		}
+	}
+	srcs := []string{
+		`new RegExp(P); x.on('data', f); ctx.request.body; event?.body; const a = 1, B = /a+$/, c = "message";`,
+		"x\ny",
+		"",
+	}
+	roots := []string{"testdata"}
+	if c := os.Getenv("BLOCKCHECK_CORPUS"); c != "" {
+		roots = append(roots, c)
+	}
+	for _, root := range roots {
+		eachModule(root, func(_ string, src []byte) { srcs = append(srcs, string(src)) })
+	}
+	for _, s := range srcs {
+		toks := &jstokens.Tokens{Lexed: jsast.Lex("m.js", []byte(s))}
+		src, list := toks.Src, toks.Tokens()
+		for i, tok := range list {
+			tt := tok.Type
+			literal := tt == js.RegExpToken || tt == js.IdentifierToken && regexpCallAt(toks, i) >= 0
+			request := tt == js.StringToken && dataEventAt(toks, i) || tt == js.IdentifierToken && requestRoot(toks.Text(i))
+			for _, g := range []struct {
+				name  string
+				gate  *gate
+				reads bool
+			}{
+				{"literalGate", literalGate, literal},
+				{"requestGate", requestGate, request},
+				{"afterGate", afterGate, literal || request},
+				{"declGate", declGate, tt == js.ConstToken || tt == js.VarToken || tt == js.LetToken || tt == js.EqToken},
+			} {
+				if g.reads && g.gate.next(src, list, i) != i {
+					t.Errorf("%s skips %q", g.name, toks.Text(i))
+				}
+			}
+		}
+		toks.Release()
+	}
+}

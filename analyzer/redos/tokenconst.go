@@ -70,11 +70,13 @@ func (c *tokenConsts) declarations() {
 	c.decls = make([]declarator, 0, t.Len()/64)
 	var chained []int // declarators with = after a comma of var, let and const statements
 	var loose []int   // names after a comma and before =
-	for d, tok := range t.Tokens() {
-		switch kind := tok.Type; kind {
-		case js.IdentifierToken:
-			if t.Type(d+1) == js.EqToken && d > 0 && t.Type(d-1) == js.CommaToken {
-				loose = append(loose, d)
+	// declGate skips the tokens other than const, var, let and =.
+	src, toks := t.Src, t.Tokens()
+	for d := declGate.next(src, toks, 0); d < len(toks); d = declGate.next(src, toks, d+1) {
+		switch kind := toks[d].Type; kind {
+		case js.EqToken: // a loose name is looked for from its =: names are some 9 times as many
+			if d >= 2 && t.Type(d-1) == js.IdentifierToken && t.Type(d-2) == js.CommaToken {
+				loose = append(loose, d-1)
 			}
 		case js.ConstToken, js.VarToken, js.LetToken:
 			// const A = "x", B = A + "y": follow the declarators while the
