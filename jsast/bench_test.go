@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
@@ -63,4 +64,29 @@ func BenchmarkParseFloor(b *testing.B) {
 // only on the files some rule keeps).
 func BenchmarkLex(b *testing.B) {
 	benchEach(b, func(src []byte) { Lex("bench.js", src).Release() })
+}
+
+// BenchmarkIndex measures the walk that builds the node list, Parse's
+// part after the parser, reported as index-ns/op (ns/op counts the lexer
+// and the parser too): each module is lexed and parsed just before, so
+// that the walk finds its syntax tree in the cache, as it does in Parse.
+func BenchmarkIndex(b *testing.B) {
+	files, _ := benchFiles(b)
+	var index time.Duration
+	for b.Loop() {
+		for _, src := range files {
+			l := Lex("bench.js", src)
+			l.own()
+			ast, kind, err := parseAs(l.buf, CommonJS)
+			if err == nil {
+				m := &Module{Src: src, Kind: kind, AST: ast}
+				start := time.Now()
+				m.index(l)
+				index += time.Since(start)
+				m.Release()
+			}
+			l.Release()
+		}
+	}
+	b.ReportMetric(float64(index.Nanoseconds())/float64(b.N), "index-ns/op")
 }

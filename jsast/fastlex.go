@@ -3,6 +3,7 @@ package jsast
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/tdewolff/parse/v2/js"
 )
@@ -17,10 +18,10 @@ import (
 func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, []Span, bool) {
 	ts := newTokens(buf)
 	list := ts.list // appended to here, and stored in ts when another reader needs it
-	var comments []Span
-	var stack []int32 // open brackets, for matching
-	var tmpl []int    // for each open template substitution, the { depth inside it
-	unbalanced := false
+	// The state few tokens touch is reached through a pointer, so that it
+	// stays in memory: held in registers too, the loop's variables would
+	// outnumber them and be spilled and reloaded on every token.
+	st := &lexState{}
 	n := len(buf)
 	for i := 0; i < n; {
 		c := buf[i]
@@ -33,47 +34,57 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 		case classHigh:
 			return tokens{list: list}, nil, false // non-ASCII outside a literal: leave it to the full lexer
 		case classIdent:
-			j := i + 1
-			for j < n && isIdentPart(buf[j]) {
-				j++
+			var j int
+			var key uint64 // the name's first 8 bytes, for keywordOf
+			if i+8 <= n {
+				key = binary.LittleEndian.Uint64(buf[i:])
+				if l := identPrefix(key); l < 8 {
+					j = i + l
+					key &= 1<<(8*l) - 1
+				} else {
+					j = identEnd(buf, i+8)
+				}
+			} else {
+				j = identEnd(buf, i+1)
+				key = le64(buf[i:j])
 			}
 			if j < n && (buf[j] >= 0x80 || buf[j] == '\\') {
 				return tokens{list: list}, nil, false
 			}
-			list = append(list, Token{keywordAt(buf, i, j), int32(i), int32(j), -1})
+			list = append(list, Token{keywordOf(buf, i, j, key), int32(i), int32(j), -1})
 			i = j
 		case classOpen:
-			if len(tmpl) > 0 && c == '{' {
-				tmpl[len(tmpl)-1]++
+			if len(st.tmpl) > 0 && c == '{' {
+				st.tmpl[len(st.tmpl)-1]++
 			}
-			stack = append(stack, int32(len(list)))
+			st.stack = append(st.stack, int32(len(list)))
 			list = append(list, Token{singles[c], int32(i), int32(i + 1), -1})
 			i++
 		case classClose:
-			if c == '}' && len(tmpl) > 0 {
-				if tmpl[len(tmpl)-1] == 0 {
+			if c == '}' && len(st.tmpl) > 0 {
+				if st.tmpl[len(st.tmpl)-1] == 0 {
 					j, tt, ok := scanTemplate(buf, i+1, js.TemplateEndToken, js.TemplateMiddleToken)
 					if !ok {
 						return tokens{list: list}, nil, false
 					}
 					if tt == js.TemplateEndToken {
-						tmpl = tmpl[:len(tmpl)-1]
+						st.tmpl = st.tmpl[:len(st.tmpl)-1]
 					}
 					list = append(list, Token{tt, int32(i), int32(j), -1})
 					i = j
 					break
 				}
-				tmpl[len(tmpl)-1]--
+				st.tmpl[len(st.tmpl)-1]--
 			}
 			k, tt := int32(len(list)), singles[c]
 			list = append(list, Token{tt, int32(i), int32(i + 1), -1})
-			if m := len(stack); m > 0 {
-				o := stack[m-1]
-				stack = stack[:m-1]
+			if m := len(st.stack); m > 0 {
+				o := st.stack[m-1]
+				st.stack = st.stack[:m-1]
 				list[o].Match, list[k].Match = k, o
-				unbalanced = unbalanced || list[o].Type != opening(tt)
+				st.unbalanced = st.unbalanced || list[o].Type != opening(tt)
 			} else {
-				unbalanced = true
+				st.unbalanced = true
 			}
 			i++
 		case classSingle:
@@ -104,7 +115,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				return tokens{list: list}, nil, false
 			}
 			if tt == js.TemplateStartToken {
-				tmpl = append(tmpl, 0)
+				st.tmpl = append(st.tmpl, 0)
 			}
 			list = append(list, Token{tt, int32(i), int32(j), -1})
 			i = j
@@ -119,7 +130,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 					j++
 				}
 				if wantComments {
-					comments = append(comments, Span{i, j})
+					st.comments = append(st.comments, Span{i, j})
 				}
 				i = j
 			case i+1 < n && buf[i+1] == '*':
@@ -129,7 +140,7 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 				}
 				j := i + 2 + k + 2
 				if wantComments {
-					comments = append(comments, Span{i, j})
+					st.comments = append(st.comments, Span{i, j})
 				}
 				i = j
 			case regexStarts != nil && regexStarts[i] || regexStarts == nil && regexMayFollowIn(list):
@@ -178,9 +189,17 @@ func fastLex(buf []byte, regexStarts map[int]bool, wantComments bool) (tokens, [
 		}
 	}
 	ts.list = list
-	ts.unbalanced = unbalanced
-	ts.complete = len(stack) == 0 && len(tmpl) == 0 && !unbalanced
-	return ts, comments, true
+	ts.unbalanced = st.unbalanced
+	ts.complete = len(st.stack) == 0 && len(st.tmpl) == 0 && !st.unbalanced
+	return ts, st.comments, true
+}
+
+// lexState is fastLex's state that most tokens leave alone.
+type lexState struct {
+	stack      []int32 // open brackets, for matching
+	tmpl       []int   // for each open template substitution, the { depth inside it
+	comments   []Span
+	unbalanced bool
 }
 
 // lineStart reports whether only white space and comments precede offset
@@ -233,6 +252,39 @@ var byteClass = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// identEnd returns the end of the run of identifier bytes from i.
+func identEnd(buf []byte, i int) int {
+	for ; i+8 <= len(buf); i += 8 {
+		if k := identPrefix(binary.LittleEndian.Uint64(buf[i:])); k < 8 {
+			return i + k
+		}
+	}
+	for i < len(buf) && isIdentPart(buf[i]) {
+		i++
+	}
+	return i
+}
+
+// identPrefix returns how many of the bytes of w, from the lowest, are
+// identifier bytes (a-z A-Z 0-9 _ $). It tests the eight at once, as most
+// names are no longer: a loop over the bytes would end on a branch
+// mispredicted at a length that differs from name to name. Each test
+// leaves a byte's high bit set where it holds; the ranges are tested on
+// the bytes' low 7 bits, whose sums carry into no neighbour, and a byte
+// with its high bit set is not ASCII.
+func identPrefix(w uint64) int {
+	const ones = 0x0101010101010101
+	const high = 0x80 * ones
+	y := w &^ high
+	f := y | 0x20*ones // A-Z folded onto a-z
+	letter := (f + (0x80-'a')*ones) &^ (f + (0x7f-'z')*ones)
+	digit := (y + (0x80-'0')*ones) &^ (y + (0x7f-'9')*ones)
+	under := ^((y ^ '_'*ones) + 0x7f*ones) // the high bit stays clear where the xor left a zero
+	dollar := ^((y ^ '$'*ones) + 0x7f*ones)
+	ident := (letter | digit | under | dollar) &^ w & high
+	return bits.TrailingZeros64(^ident&high) >> 3
+}
 
 func isIdentStart(c byte) bool { return identBytes[c]&identStart != 0 }
 
@@ -437,50 +489,55 @@ func punctuator(b []byte) (js.TokenType, int) {
 // keyword is an entry of keywords.
 type keyword struct {
 	key  uint64 // le64 of the name
-	rest string // the name past its first 8 bytes
 	tt   js.TokenType
+	len  uint8  // the name's length; 0 in an empty entry
+	rest string // the name past its first 8 bytes
 }
 
-// keywords indexes js.Keywords by length and first letter: most
-// identifiers are not keywords and are rejected without looking further;
-// the others are compared as one integer (and the rest of a name longer
-// than 8 bytes).
-var keywords = func() (t [16][26][]keyword) {
-	for name, tt := range js.Keywords {
-		if l := len(name); l < 16 && name[0] >= 'a' && name[0] <= 'z' {
-			t[l][name[0]-'a'] = append(t[l][name[0]-'a'], keyword{le64(name), name[min(l, 8):], tt})
+// keywords is js.Keywords as a perfect hash table on the first 8 bytes of
+// a name, little-endian: one multiplication, one load and one comparison
+// tell an identifier from a keyword (the table by length and first letter
+// it replaces took several loads and branches). The multiplier,
+// keywordHash, is the first from a fixed start that sends no two keywords
+// to the same entry: some 800 are tried, in some 50 microseconds.
+var keywords, keywordHash = func() (t [256]keyword, mul uint64) {
+	var keys []uint64
+	for name := range js.Keywords {
+		keys = append(keys, le64(name))
+	}
+	for mul = 0x9E3779B97F4A7C15; mul < 0x9E3779B97F4A7C15+1<<20; mul += 2 {
+		var used [4]uint64
+		ok := true
+		for _, k := range keys {
+			h := k * mul >> 56
+			ok = ok && used[h/64]&(1<<(h%64)) == 0
+			used[h/64] |= 1 << (h % 64)
+		}
+		if ok {
+			for name, tt := range js.Keywords {
+				k := le64(name)
+				t[k*mul>>56] = keyword{k, tt, uint8(len(name)), name[min(len(name), 8):]}
+			}
+			return t, mul
 		}
 	}
-	return t
+	panic("jsast: no perfect hash for js.Keywords: do two share their first 8 bytes?")
 }()
 
-// keywordAt returns the token type of the ASCII identifier buf[i:j]: its
-// keyword type, or IdentifierToken.
-func keywordAt(buf []byte, i, j int) js.TokenType {
-	l, c := j-i, buf[i]
-	if l >= 16 || c < 'a' || c > 'z' {
-		return js.IdentifierToken
-	}
-	ks := keywords[l][c-'a']
-	if len(ks) == 0 {
-		return js.IdentifierToken
-	}
-	var key uint64
-	if i+8 <= len(buf) {
-		key = binary.LittleEndian.Uint64(buf[i:])
-		if l < 8 {
-			key &= 1<<(8*l) - 1
-		}
-	} else {
-		key = le64(buf[i:j])
-	}
-	for _, k := range ks {
-		if k.key == key && (l <= 8 || k.rest == string(buf[i+8:j])) {
-			return k.tt
-		}
+// keywordOf returns the token type of the ASCII identifier buf[i:j]: its
+// keyword type, or IdentifierToken. key holds its first 8 bytes (fewer
+// for a shorter name, zero-padded), little-endian.
+func keywordOf(buf []byte, i, j int, key uint64) js.TokenType {
+	e := &keywords[key*keywordHash>>56]
+	if e.key == key && int(e.len) == j-i && (j-i <= 8 || e.rest == string(buf[i+8:j])) {
+		return e.tt
 	}
 	return js.IdentifierToken
 }
+
+// keywordAt returns the token type of the ASCII identifier buf[i:j]: its
+// keyword type, or IdentifierToken.
+func keywordAt(buf []byte, i, j int) js.TokenType { return keywordOf(buf, i, j, le64(buf[i:j])) }
 
 // keywordType returns the token type of an ASCII identifier: its keyword
 // type, or IdentifierToken.
