@@ -2,8 +2,6 @@ package driver_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,13 +50,7 @@ func TestLexicalOnParsedModule(t *testing.T) {
 		Prefilters: map[*analysis.Analyzer]jstokens.Filter{lexical: {Keep: keep, Lexical: keep}},
 	}
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, src string) string { return writeFile(t, dir, name, src) }
 
 	ok := write("ok.js", "const s = 'é';\nconst re = /a+/;\n")
 	res := driver.Run(context.Background(), []string{ok}, opt)

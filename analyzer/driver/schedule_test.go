@@ -20,13 +20,7 @@ import (
 // then the large one, then the rest by size.
 func TestSchedule(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, src string) string { return writeFile(t, dir, name, src) }
 	big := write("big.js", "const dep = require('./dep');\n"+strings.Repeat("dep.f();\n", 500))
 	dep := write("dep.js", "exports.f = () => 1;\n")
 	mid := write("mid.js", strings.Repeat("a = 1;\n", 20))
@@ -52,4 +46,14 @@ func TestSchedule(t *testing.T) {
 	if want := []string{"dep.js", "big.js", "mid.js", "small.js"}; !slices.Equal(order, want) {
 		t.Errorf("order = %v, want %v", order, want)
 	}
+}
+
+// writeFile writes src to the file name in dir and returns its path.
+func writeFile(t *testing.T, dir, name, src string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
