@@ -14,11 +14,16 @@ type Initials [64]uint64 // by length (modulo 64), bit c&63 for each first byte 
 
 // NewInitials returns the test for words.
 func NewInitials(words ...string) *Initials {
-	var in Initials
+	in := new(Initials)
+	in.Add(words...)
+	return in
+}
+
+// Add lets words through the test too.
+func (in *Initials) Add(words ...string) {
 	for _, w := range words {
 		in[len(w)&63] |= 1 << (w[0] & 63)
 	}
-	return &in
 }
 
 // May returns 1 if a name of n bytes starting with byte first may be one

@@ -89,10 +89,9 @@ func scanOf(t *jstokens.Tokens) scan {
 
 // A gate is what a loop over a module's tokens reads, so that next skips
 // the rest, most tokens, with one table look-up each rather than a branch
-// on the type: gate[c][n] has bit b&63 set if the loop reads the tokens of
-// class c (tokenClass) that are n bytes long (modulo 64) and start with
-// byte b.
-type gate [8][64]uint64
+// on the type: gate[c] lets through the tokens of class c (tokenClass)
+// the loop reads, by their length and first byte.
+type gate [8]jstokens.Initials
 
 // The classes of tokens the gates tell apart, by type (tokenClass).
 const (
@@ -145,9 +144,7 @@ func (g *gate) all(c uint8) *gate {
 
 // spelled makes g read the tokens of class c spelled as one of words.
 func (g *gate) spelled(c uint8, words ...string) *gate {
-	for _, w := range words {
-		g[c][len(w)&63] |= 1 << (w[0] & 63)
-	}
+	g[c].Add(words...)
 	return g
 }
 
@@ -171,7 +168,7 @@ func (g *gate) next(src []byte, toks []jsast.Token, k int) int {
 	for ; k < len(toks); k++ {
 		tok := &toks[k]
 		first := src[min(uint(tok.Start), last)]
-		if g[tokenClass[tok.Type]&7][uint(tok.End-tok.Start)&63]>>(first&63)&1 != 0 {
+		if g[tokenClass[tok.Type]&7].May(first, tok.End-tok.Start) != 0 {
 			return k
 		}
 	}
