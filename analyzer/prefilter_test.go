@@ -186,3 +186,47 @@ func BenchmarkPrefilter(b *testing.B) {
 		})
 	}
 }
+
+// TestElision checks that a check parses less of a module whose blocking
+// calls are reached through the links jstokens.Tokens.Elidable follows,
+// and finds the same: every finding, with its related locations, as a run
+// that parses every module whole.
+func TestElision(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("jstokens", "testdata", "elide"))
+	paths, err := checktest.JSFiles(root)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures in %s: %v", root, err)
+	}
+	opt := driver.Options{Analyzers: analyzer.Analyzers(), Root: root, Rules: analyzer.Names()}
+	all := driver.Run(context.Background(), paths, opt)
+	opt.Prefilters = analyzer.Prefilters()
+	some := driver.Run(context.Background(), paths, opt)
+	if len(all.Diagnostics) == 0 {
+		t.Fatalf("no findings in %s", root)
+	}
+	if got, want := withRelated(some), withRelated(all); !slices.Equal(got, want) {
+		t.Errorf("with elision, %d findings; without, %d:\n%s", len(got), len(want), diff(got, want))
+	}
+	for _, p := range paths {
+		whole, part := all.Modules[p], some.Modules[p]
+		if whole == nil || part == nil || whole.Module == nil || part.Module == nil {
+			t.Fatalf("%s: not parsed in both runs", p)
+		}
+		if n, m := len(part.Module.Nodes()), len(whole.Module.Nodes()); n >= m {
+			t.Errorf("%s: %d nodes with elision, %d without: nothing elided", p, n, m)
+		}
+	}
+}
+
+// withRelated renders findings with their related locations.
+func withRelated(r *driver.Result) []string {
+	var out []string
+	for _, d := range r.Diagnostics {
+		s := fmt.Sprintf("%s:%v %s %s", d.Path, d.Start, d.Rule, d.Message)
+		for _, rel := range d.Related {
+			s += fmt.Sprintf("\n\t%s:%v %s", rel.Path, rel.Start, rel.Message)
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -38,24 +38,28 @@ type Rule struct {
 	// Lexical tells whether the rule finds everything from the tokens of
 	// a module its prefilter keeps (see jstokens.Filter); nil: never.
 	Lexical jstokens.Prefilter
+	// Relevant returns the names the rule's analyzers follow, so that a
+	// driver may skip the parse of the function bodies that cannot lead
+	// to a finding (see jstokens.Filter); nil: every body is parsed.
+	Relevant func(t *jstokens.Tokens) func(name string, str bool) bool
 }
 
 // Rules returns every rule, in documentation order.
 func Rules() []Rule {
 	return []Rule{
-		{"syntax", "the file does not parse as JavaScript (or uses syntax blockcheck cannot read)", driver.Error, jsmodule.Analyzer, nil, nil},
-		{"sync-io", "synchronous file-system calls (fs.*Sync, glob.sync...) on the event loop's hot path", driver.Error, syncio.Analyzer, blocking.Prefilter("sync-io"), nil},
-		{"sync-process", "synchronous child processes (execSync, spawnSync, execa.sync...) on the hot path", driver.Error, syncprocess.Analyzer, blocking.Prefilter("sync-process"), nil},
-		{"sync-crypto", "CPU-heavy synchronous crypto (pbkdf2Sync, scryptSync, bcrypt.hashSync...) on the hot path", driver.Error, synccrypto.Analyzer, blocking.Prefilter("sync-crypto"), nil},
-		{"sync-zlib", "synchronous compression (zlib.*Sync) on the hot path", driver.Error, synczlib.Analyzer, blocking.Prefilter("sync-zlib"), nil},
-		{"atomics-wait", "Atomics.wait on the main thread", driver.Error, atomicswait.Analyzer, blocking.Prefilter("atomics-wait"), nil},
-		{"sync-call-chain", "calls on the hot path to helpers that block, directly or through other helpers, across modules", driver.Error, synccallchain.Analyzer, blocking.Prefilter(""), nil},
-		{driver.DisableCommentRule, "a blockcheck-disable comment names a rule that does not exist", driver.Warning, nil, nil, nil},
-		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer, busywait.Prefilter, nil},
-		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer, cpuloop.Prefilter, nil},
-		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer, redos.Prefilter, redos.Lexical},
-		{"starvation", "callbacks that re-queue themselves on the nextTick or microtask queue without bound, starving I/O", driver.Error, starvation.Analyzer, starvation.Prefilter, nil},
-		{"order-nondeterministic", "callbacks whose relative order Node does not guarantee, when the order changes what the program prints", driver.Warning, order_nondeterministic.Analyzer, order_nondeterministic.Prefilter, nil},
+		{"syntax", "the file does not parse as JavaScript (or uses syntax blockcheck cannot read)", driver.Error, jsmodule.Analyzer, nil, nil, nil},
+		{"sync-io", "synchronous file-system calls (fs.*Sync, glob.sync...) on the event loop's hot path", driver.Error, syncio.Analyzer, blocking.Prefilter("sync-io"), nil, blocking.Relevant},
+		{"sync-process", "synchronous child processes (execSync, spawnSync, execa.sync...) on the hot path", driver.Error, syncprocess.Analyzer, blocking.Prefilter("sync-process"), nil, blocking.Relevant},
+		{"sync-crypto", "CPU-heavy synchronous crypto (pbkdf2Sync, scryptSync, bcrypt.hashSync...) on the hot path", driver.Error, synccrypto.Analyzer, blocking.Prefilter("sync-crypto"), nil, blocking.Relevant},
+		{"sync-zlib", "synchronous compression (zlib.*Sync) on the hot path", driver.Error, synczlib.Analyzer, blocking.Prefilter("sync-zlib"), nil, blocking.Relevant},
+		{"atomics-wait", "Atomics.wait on the main thread", driver.Error, atomicswait.Analyzer, blocking.Prefilter("atomics-wait"), nil, blocking.Relevant},
+		{"sync-call-chain", "calls on the hot path to helpers that block, directly or through other helpers, across modules", driver.Error, synccallchain.Analyzer, blocking.Prefilter(""), nil, blocking.Relevant},
+		{driver.DisableCommentRule, "a blockcheck-disable comment names a rule that does not exist", driver.Warning, nil, nil, nil, nil},
+		{"busy-wait", "loops that spin on a clock or a flag, blocking the event loop for the whole wait (or forever)", driver.Error, busywait.Analyzer, busywait.Prefilter, nil, nil},
+		{"cpu-loop", "loops and calls on the hot path estimated (constant bounds × timing model) to block longer than a threshold", driver.Warning, cpuloop.Analyzer, cpuloop.Prefilter, nil, nil},
+		{"redos", "regular expressions with super-linear matching time (catastrophic backtracking)", driver.Error, redos.Analyzer, redos.Prefilter, redos.Lexical, nil},
+		{"starvation", "callbacks that re-queue themselves on the nextTick or microtask queue without bound, starving I/O", driver.Error, starvation.Analyzer, starvation.Prefilter, nil, nil},
+		{"order-nondeterministic", "callbacks whose relative order Node does not guarantee, when the order changes what the program prints", driver.Warning, order_nondeterministic.Analyzer, order_nondeterministic.Prefilter, nil, nil},
 	}
 }
 
@@ -65,7 +69,7 @@ func Prefilters() map[*analysis.Analyzer]jstokens.Filter {
 	out := map[*analysis.Analyzer]jstokens.Filter{}
 	for _, r := range Rules() {
 		if r.Analyzer != nil && r.Prefilter != nil {
-			out[r.Analyzer] = jstokens.Filter{Keep: r.Prefilter, Lexical: r.Lexical}
+			out[r.Analyzer] = jstokens.Filter{Keep: r.Prefilter, Lexical: r.Lexical, Relevant: r.Relevant}
 		}
 	}
 	return out

@@ -62,6 +62,29 @@ func (l *Lexed) own() {
 	l.buf, l.ts.buf, l.owned = buf, buf, true
 }
 
+// Elide blanks spans of the text Parse reads: every byte but line
+// terminators becomes a space, so that the parser reads each span as
+// whitespace, at about the cost of lexing it. Src, offsets and positions
+// are unchanged; the tree has nothing of the spans, Parse lexes the
+// blanked text again, and the module's comments are those outside the
+// spans. It is for the insides of function bodies that no analyzer of a
+// run needs (jstokens.Tokens.Elidable); call it before Parse.
+func (l *Lexed) Elide(spans []Span) {
+	if len(spans) == 0 {
+		return
+	}
+	l.own()
+	for _, s := range spans {
+		b := l.buf[max(s.Start, 0):min(s.End, len(l.buf))]
+		for i, c := range b {
+			if c != '\n' && c != '\r' {
+				b[i] = ' '
+			}
+		}
+	}
+	l.lexed = false
+}
+
 func hashbang(buf []byte) bool { return len(buf) >= 2 && buf[0] == '#' && buf[1] == '!' }
 
 // lex (re-)lexes buf, releasing the tokens it had; regexStarts as for lex.

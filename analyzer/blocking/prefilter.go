@@ -7,6 +7,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/blockcheck/blockcheck/analyzer/bindings"
+	"github.com/blockcheck/blockcheck/analyzer/hotpath"
 	"github.com/blockcheck/blockcheck/analyzer/jstokens"
 	"github.com/blockcheck/blockcheck/internal/config"
 	"github.com/blockcheck/blockcheck/jsast"
@@ -49,6 +50,51 @@ func Prefilter(rule string) jstokens.Prefilter {
 			}
 		}
 		return n.namesExtra(t, rule)
+	}
+}
+
+// Relevant is the jstokens.Filter.Relevant of the catalogue's rules: the
+// modules of the catalogue and of the configuration (strings), the
+// members of those the module names and of the configuration (each part
+// of a dotted one; with a module that has *Sync members, any name ending
+// in Sync), and what hotpath follows (hotpath.Relevant).
+func Relevant(t *jstokens.Tokens) func(name string, str bool) bool {
+	n := t.Memo("blocking", func() any { return scanNames(t) }).(*names)
+	members, sync := map[string]bool{}, false
+	for _, a := range catalogue {
+		if !n.modules.and(bitsOf(moduleNumber, a.modules...)) {
+			continue
+		}
+		for _, m := range a.members {
+			switch m {
+			case "":
+			case "*Sync":
+				sync = true
+			default:
+				for _, part := range strings.Split(m, ".") {
+					members[part] = true
+				}
+			}
+		}
+	}
+	ext := extra(t)
+	for _, apis := range ext {
+		for m := range apis {
+			for _, part := range strings.Split(m, ".") {
+				members[part] = true
+			}
+		}
+	}
+	return func(name string, str bool) bool {
+		if hotpath.Relevant(name, str) {
+			return true
+		}
+		if str {
+			_, catalogued := moduleNumber[name]
+			_, configured := ext[name]
+			return catalogued && name != bindings.Global || configured
+		}
+		return members[name] || sync && strings.HasSuffix(name, "Sync")
 	}
 }
 

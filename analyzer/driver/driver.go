@@ -569,6 +569,7 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 		r.runLexical(ctx, u, &jsmodule.Module{File: r.fset.AddFile(u.path, -1, len(toks.Src))})
 	}
 	to := len(u.diags)
+	r.elide(u, toks)
 	res, err = r.runPass(ctx, u, jsmodule.Analyzer)
 	if err != nil {
 		// A module that does not parse reports its syntax error alone.
@@ -659,6 +660,37 @@ func (r *runState) candidate(u *unit, t *jstokens.Tokens) bool {
 		}
 	}
 	return parse
+}
+
+// elide blanks, before the parse of module u, the function bodies that
+// none of the rules to run on it needs (jstokens.Tokens.Elidable): the
+// parse of a large bundle whose few blocking calls are in a corner costs
+// a fraction of the whole. Every rule that keeps the module must tell what
+// it follows (jstokens.Filter.Relevant); a module with suppression
+// comments, or with facts from its imports, is parsed whole.
+func (r *runState) elide(u *unit, t *jstokens.Tokens) {
+	if r.opt.Prefilters == nil || !t.Complete() || len(r.allFacts(u)) > 0 || bytes.Contains(t.Src, []byte("blockcheck-")) {
+		return
+	}
+	var follows []func(name string, str bool) bool
+	for _, a := range r.opt.Analyzers {
+		if u.dropped[a] || slices.Contains(u.lexical, a) {
+			continue
+		}
+		f := r.opt.Prefilters[a].Relevant
+		if f == nil {
+			return
+		}
+		follows = append(follows, f(t))
+	}
+	t.Elide(t.Elidable(func(name string, str bool) bool {
+		for _, f := range follows {
+			if f(name, str) {
+				return true
+			}
+		}
+		return false
+	}))
 }
 
 // filter asks a rule's filter about a module. A prefilter that panics

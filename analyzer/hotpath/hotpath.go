@@ -158,6 +158,22 @@ var buildHooks = map[string]bool{
 	"onPostBuild": true, "createSchemaCustomization": true, "onCreateWebpackConfig": true,
 }
 
+// Relevant reports whether Compute, or the bindings it reads, follows a
+// name (str: a string's value) wherever it is: the worker_threads module
+// and the names that tell a worker's code, and createRequire, whose
+// functions load any module. The rules built on hotpath add it to their
+// jstokens.Filter.Relevant.
+func Relevant(name string, str bool) bool {
+	if str {
+		return name == "worker_threads"
+	}
+	switch name {
+	case "isMainThread", "parentPort", "workerData", "createRequire":
+		return true
+	}
+	return false
+}
+
 // Compute classifies m's functions.
 func Compute(m *jsmodule.Module, b *bindings.Info) *Info {
 	return &Info{mod: m, b: b}

@@ -63,6 +63,12 @@ type Filter struct {
 	// run on it with a jsmodule.Module that has no syntax tree (and no
 	// results of other analyzers), and must then read the tokens.
 	Lexical Prefilter
+	// Relevant, when set, returns what the rule's analyzers follow in a
+	// module its prefilter keeps: the names (str: the string values) whose
+	// uses can lead to a finding (see Elidable). If every rule that keeps
+	// a module has it, the driver blanks the function bodies that cannot
+	// lead to one before the parse.
+	Relevant func(t *Tokens) func(name string, str bool) bool
 }
 
 // Analyzer lexes the module named by pass.OtherFiles[0].
