@@ -25,7 +25,8 @@ type Entry struct {
 type api struct {
 	modules []string // specifiers without node: prefix
 	// members are member paths; "*Sync" matches any one-component member
-	// ending in Sync, "" the module itself called as a function.
+	// ending in Sync (not Sync alone: there is no fs.Sync), "" the module
+	// itself called as a function.
 	members []string
 	entry   *Entry
 }
@@ -167,7 +168,7 @@ func Lookup(r bindings.Ref) *Entry {
 	if e := members[strings.TrimPrefix(r.Member, "default.")]; e != nil && strings.HasPrefix(r.Member, "default.") {
 		return e
 	}
-	if e := members["*Sync"]; e != nil && r.Member != "" && !strings.Contains(r.Member, ".") && strings.HasSuffix(r.Member, "Sync") {
+	if e := members["*Sync"]; e != nil && len(r.Member) > len("Sync") && !strings.Contains(r.Member, ".") && strings.HasSuffix(r.Member, "Sync") {
 		return e
 	}
 	return nil

@@ -23,6 +23,7 @@ http.createServer((req, res) => {
   fs['rmSync']('x'); // want "fs.rmSync blocks"
   fsp.readFile('x').then(() => res.end()); // promises are fine
   fs.readFile('x', () => res.end(config)); // callbacks are fine
+  fs.Sync(); // no fs API is named Sync alone
 }).listen(0);
 
 function readConfig() {
