@@ -25,7 +25,7 @@ type Entry struct {
 type api struct {
 	modules []string // specifiers without node: prefix
 	// members are member paths; "*Sync" matches any one-component member
-	// ending in Sync (not Sync alone: there is no fs.Sync), "" the module
+	// named like an fs API that ends in Sync (syncName), "" the module
 	// itself called as a function.
 	members []string
 	entry   *Entry
@@ -168,8 +168,16 @@ func Lookup(r bindings.Ref) *Entry {
 	if e := members[strings.TrimPrefix(r.Member, "default.")]; e != nil && strings.HasPrefix(r.Member, "default.") {
 		return e
 	}
-	if e := members["*Sync"]; e != nil && len(r.Member) > len("Sync") && !strings.Contains(r.Member, ".") && strings.HasSuffix(r.Member, "Sync") {
+	if e := members["*Sync"]; e != nil && syncName(r.Member) {
 		return e
 	}
 	return nil
+}
+
+// syncName reports whether a member is named like the synchronous APIs
+// of fs and its supersets: a lower-case letter, then more, then Sync
+// (readFileSync, ensureDirSync; not Sync alone, nor a class's XSync).
+func syncName(member string) bool {
+	return len(member) > len("Sync") && member[0] >= 'a' && member[0] <= 'z' &&
+		strings.HasSuffix(member, "Sync") && !strings.Contains(member, ".")
 }

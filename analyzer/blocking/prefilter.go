@@ -94,7 +94,7 @@ func Relevant(t *jstokens.Tokens) func(name string, str bool) bool {
 			_, configured := ext[name]
 			return catalogued && name != bindings.Global || configured
 		}
-		return members[name] || sync && strings.HasSuffix(name, "Sync")
+		return members[name] || sync && syncName(name)
 	}
 }
 
@@ -140,7 +140,7 @@ func bitsOf(numbers map[string]uint8, keys ...string) (out set) {
 type need struct {
 	modules set   // one of these modules, and then:
 	any     bool  // nothing more: the row's module is called itself (member "")
-	sync    bool  // or a name ending in Sync (member "*Sync")
+	sync    bool  // or a name ending in Sync (member "*Sync", see syncName)
 	members []set // or all the parts of one of these members
 }
 

@@ -23,7 +23,8 @@ http.createServer((req, res) => {
   fs['rmSync']('x'); // want "fs.rmSync blocks"
   fsp.readFile('x').then(() => res.end()); // promises are fine
   fs.readFile('x', () => res.end(config)); // callbacks are fine
-  fs.Sync(); // no fs API is named Sync alone
+  fs.Sync(); // no fs API is named Sync alone,
+  fs.BSync(); // nor starts with a capital
 }).listen(0);
 
 function readConfig() {
