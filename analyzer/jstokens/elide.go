@@ -3,6 +3,9 @@ package jstokens
 import (
 	"bytes"
 	"slices"
+	"sort"
+	"sync"
+	"unsafe"
 
 	"github.com/tdewolff/parse/v2/js"
 
@@ -12,8 +15,9 @@ import (
 // Elidable returns the insides of the function bodies that cannot change
 // what analyzers find when those analyzers follow only the names relevant
 // reports (identifiers and property names, and the values of strings such
-// as module specifiers without a node: prefix), and these links between
-// functions and variables:
+// as module specifiers without a node: prefix; a name passed to relevant
+// is only valid during the call), and these links between functions and
+// variables:
 //
 //   - a call reaches a function through a variable: its own name, the
 //     variable it is assigned to, the variable of the object literal it is
@@ -43,9 +47,15 @@ func (t *Tokens) Elidable(relevant func(name string, str bool) bool) []jsast.Spa
 		return nil // unbalanced brackets: the structure cannot be trusted
 	}
 	e := &elider{t: t, toks: t.Tokens()}
-	e.intern()
+	if p, ok := scratch.Get().(*[2][]int32); ok && cap(p[0]) >= len(e.toks) {
+		e.ids, e.tokBody = p[0][:len(e.toks)], p[1][:len(e.toks)]
+	} else {
+		e.ids, e.tokBody = make([]int32, len(e.toks)), make([]int32, len(e.toks))
+	}
+	defer scratch.Put(&[2][]int32{e.ids, e.tokBody})
+	e.intern(relevant)
 	e.index()
-	e.seed(relevant)
+	e.seed()
 	var out []jsast.Span
 	elided := make([]bool, len(e.bodies)) // the body is in a span: its own, or one around it
 	for b := range e.bodies {
@@ -65,24 +75,27 @@ func (t *Tokens) Elidable(relevant func(name string, str bool) bool) []jsast.Spa
 	return out
 }
 
+// scratch keeps an elider's tables by token for the next module (as
+// *[2][]int32): a large bundle's are megabytes, fresh memory otherwise.
+var scratch sync.Pool
+
 // elider holds the links of Elidable and the state of its closure.
 type elider struct {
 	t    *Tokens
 	toks []jsast.Token
 
-	bodies    []elidedBody
-	assigns   []assignment
-	links     []int32         // the name tokens of bodies and assignments, by range
-	tokBody   []int32         // by token: the innermost body around it, -1 if none
-	tokAssign []int32         // by token: the innermost assignment whose value holds it, -1 if none
-	lhsOf     map[int32]int32 // a name token an assignment binds → the assignment
-	decls     []uint64        // the names each body declares: name<<32 | body, sorted
+	bodies  []elidedBody
+	assigns []assignment
+	links   []int32         // the name tokens of bodies and assignments, by range
+	tokBody []int32         // by token: the innermost body around it, -1 if none
+	lhsOf   map[int32]int32 // a name token an assignment binds → the assignment
+	decls   []uint64        // the names each body declares: name<<32 | body, sorted
 
 	ids   []int32 // by token: its name's number, -1 for tokens without a name
 	first []int32 // by name: where its plain tokens (not properties) start in occ
 	occ   []int32 // the plain tokens of each name, by name
-	names []string
-	strs  []bool // by name: a string's value
+	rel   []int8  // by name: 1 relevant, 2 a global the analyzers resolve, 0 neither
+	seeds []int32 // the tokens of relevant names and globals
 
 	live  []bool // by body
 	fired []bool // by assignment
@@ -147,8 +160,7 @@ func (e *elider) plainName(i int) bool {
 // what each token is inside of.
 func (e *elider) index() {
 	n := len(e.toks)
-	e.tokBody = make([]int32, n)
-	e.tokAssign = make([]int32, n)
+	e.tokBody = e.tokBody[:n]
 	e.lhsOf = map[int32]int32{}
 	var brackets, bodies, assigns []int32 // open at the current token
 	for k := 0; k < n; k++ {
@@ -159,7 +171,7 @@ func (e *elider) index() {
 		for len(assigns) > 0 && int(e.assigns[assigns[len(assigns)-1]].end) <= k {
 			assigns = assigns[:len(assigns)-1]
 		}
-		e.tokBody[k], e.tokAssign[k] = top(bodies), top(assigns)
+		e.tokBody[k] = top(bodies)
 		switch {
 		case tok.Type == js.OpenBraceToken && int(tok.Match) > k:
 			if from, params, ok := e.function(k, int(top(brackets))); ok {
@@ -498,17 +510,20 @@ func (e *elider) container(open int, constructor bool) {
 }
 
 // intern numbers the names of the tokens, identifiers apart from the
-// values of strings (without a node: prefix), and lists the plain tokens
-// of each name.
-func (e *elider) intern() {
-	e.ids = make([]int32, len(e.toks))
-	idents, strs := map[string]int32{}, map[string]int32{}
+// values of strings (without a node: prefix), lists the plain tokens of
+// each name, and notes the tokens of names relevant reports and of
+// globals.
+func (e *elider) intern(relevant func(name string, str bool) bool) {
+	idents, strs := make(map[string]int32, len(e.toks)/64), map[string]int32{}
 	var count []int32
 	src := e.t.Src
 	for k, tok := range e.toks {
 		var text []byte
 		numbers, str := idents, false
 		switch tt := tok.Type; {
+		case js.IsReservedWord(tt) && tt != js.AwaitToken && tt != js.YieldToken && e.plainName(k):
+			e.ids[k] = -1 // a keyword, not a name: function, return, this...
+			continue
 		case js.IsIdentifierName(tt):
 			text = src[tok.Start:tok.End]
 		case (tt == js.StringToken || tt == js.TemplateToken) && tok.End-tok.Start >= 2:
@@ -523,12 +538,23 @@ func (e *elider) intern() {
 		id, seen := numbers[string(text)]
 		if !seen {
 			id = int32(len(count))
-			numbers[string(text)] = id
-			e.names = append(e.names, string(text))
-			e.strs = append(e.strs, str)
+			// The source outlives the tables: keys need no copy.
+			name := unsafe.String(unsafe.SliceData(text), len(text))
+			numbers[name] = id
 			count = append(count, 0)
+			switch {
+			case relevant(name, str):
+				e.rel = append(e.rel, 1)
+			case globals[name] && !str:
+				e.rel = append(e.rel, 2)
+			default:
+				e.rel = append(e.rel, 0)
+			}
 		}
 		e.ids[k] = id
+		if e.rel[id] != 0 {
+			e.seeds = append(e.seeds, int32(k))
+		}
 		if e.plainName(k) {
 			count[id]++
 		}
@@ -550,24 +576,14 @@ func (e *elider) intern() {
 // seed keeps what every token of a relevant name is in, and binds what
 // the assignments of relevant names and globals bind; then follows the
 // links until nothing changes.
-func (e *elider) seed(relevant func(name string, str bool) bool) {
+func (e *elider) seed() {
 	slices.Sort(e.decls)
 	e.live = make([]bool, len(e.bodies))
 	e.fired = make([]bool, len(e.assigns))
 	e.followed = map[uint64]uint8{}
-	rel := make([]int8, len(e.names)) // 1: relevant, 2: a global, 0: neither
-	for id, name := range e.names {
-		switch {
-		case relevant(name, e.strs[id]):
-			rel[id] = 1
-		case globals[name] && !e.strs[id]:
-			rel[id] = 2
-		}
-	}
-	for k, id := range e.ids {
-		if id < 0 || rel[id] == 0 {
-			continue
-		}
+	rel := e.rel
+	for _, k := range e.seeds {
+		k, id := int(k), e.ids[k]
 		if rel[id] == 1 {
 			e.keep(k)
 		}
@@ -653,9 +669,14 @@ func (e *elider) keep(k int) {
 	}
 }
 
-// bind fires the assignments whose values hold token k.
+// bind fires the assignments whose values hold token k: the innermost is
+// the last one before k that holds it or has an assignment around it that
+// does (values nest).
 func (e *elider) bind(k int) {
-	for a := e.tokAssign[k]; a >= 0 && !e.fired[a]; a = e.assigns[a].parent {
+	a := int32(sort.Search(len(e.assigns), func(i int) bool { return int(e.assigns[i].eq) >= k })) - 1
+	for ; a >= 0 && int(e.assigns[a].end) <= k; a = e.assigns[a].parent {
+	}
+	for ; a >= 0 && !e.fired[a]; a = e.assigns[a].parent {
 		e.fire(a)
 	}
 }

@@ -65,9 +65,10 @@ type Filter struct {
 	Lexical Prefilter
 	// Relevant, when set, returns what the rule's analyzers follow in a
 	// module its prefilter keeps: the names (str: the string values) whose
-	// uses can lead to a finding (see Elidable). If every rule that keeps
-	// a module has it, the driver blanks the function bodies that cannot
-	// lead to one before the parse.
+	// uses can lead to a finding (see Elidable; the name is only valid
+	// during the call). If every rule that keeps a module has it, the
+	// driver blanks the function bodies that cannot lead to one before the
+	// parse.
 	Relevant func(t *Tokens) func(name string, str bool) bool
 }
 
