@@ -62,13 +62,13 @@ func (l *Lexed) own() {
 	l.buf, l.ts.buf, l.owned = buf, buf, true
 }
 
-// Elide blanks spans of the text Parse reads: every byte but line
-// terminators becomes a space, so that the parser reads each span as
-// whitespace, at about the cost of lexing it. Src, offsets and positions
-// are unchanged; the tree has nothing of the spans, Parse lexes the
-// blanked text again, and the module's comments are those outside the
-// spans. It is for the insides of function bodies that no analyzer of a
-// run needs (jstokens.Tokens.Elidable); call it before Parse.
+// Elide blanks spans of the text Parse reads: every byte becomes a space,
+// so that the parser reads each span as one run of whitespace. The spans
+// must be the insides of matched brackets, in order, without overlap (the
+// insides of function bodies that no analyzer of a run needs, from
+// jstokens.Tokens.Elidable); call Elide before Parse. Src, offsets and
+// positions are unchanged; the tree has nothing of the spans, and neither
+// have the tokens and comments (Tokens, Parse's Module.Comments).
 func (l *Lexed) Elide(spans []Span) {
 	if len(spans) == 0 {
 		return
@@ -76,13 +76,46 @@ func (l *Lexed) Elide(spans []Span) {
 	l.own()
 	for _, s := range spans {
 		b := l.buf[max(s.Start, 0):min(s.End, len(l.buf))]
-		for i, c := range b {
-			if c != '\n' && c != '\r' {
-				b[i] = ' '
-			}
+		for i := range b {
+			b[i] = ' '
 		}
 	}
-	l.lexed = false
+	// Drop the tokens inside the spans, and match the brackets anew.
+	list, next := l.ts.list, 0
+	var open []int32
+	kept, regexps := 0, 0
+	for _, t := range list {
+		for next < len(spans) && int(t.Start) >= spans[next].End {
+			next++
+		}
+		if next < len(spans) && int(t.Start) >= spans[next].Start {
+			continue // inside a span
+		}
+		t.Match = -1
+		switch {
+		case isOpening(t.Type):
+			open = append(open, int32(kept))
+		case isBracket(t.Type) && len(open) > 0:
+			o := open[len(open)-1]
+			open = open[:len(open)-1]
+			t.Match, list[o].Match = o, int32(kept)
+		case t.Type == js.RegExpToken:
+			regexps++
+		}
+		list[kept] = t
+		kept++
+	}
+	l.ts.list, l.ts.regexps, l.ts.hint = list[:kept], regexps, 0
+	comments, next := l.comments[:0], 0
+	for _, c := range l.comments {
+		for next < len(spans) && c.Start >= spans[next].End {
+			next++
+		}
+		if next == len(spans) || c.Start < spans[next].Start {
+			comments = append(comments, c)
+		}
+	}
+	l.comments = comments
 }
 
 func hashbang(buf []byte) bool { return len(buf) >= 2 && buf[0] == '#' && buf[1] == '!' }

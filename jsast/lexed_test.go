@@ -1,6 +1,8 @@
 package jsast
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -91,4 +93,74 @@ func TestRegexps(t *testing.T) {
 			t.Errorf("Regexps(%q) = %d, want %d", src, got, want)
 		}
 	}
+}
+
+// TestElide checks that an elided module's tokens and comments are those
+// of its blanked text lexed afresh, that its tree has the same nodes as a
+// whole parse outside the spans, and that its positions are the source's.
+func TestElide(t *testing.T) {
+	src := "// head\nconst re = /a+/g; function f(x) { // in f\n  return /b+/.test(x) && [x, {y: 1}] }\nconst g = () => {\n  /* in g */ let s = `t${x}`; return s }\nf(re, g)\n"
+	var spans []Span
+	for _, body := range []string{"{ // in f", "{\n  /* in g"} {
+		open := strings.Index(src, body)
+		spans = append(spans, Span{open + 1, open + matchingBrace(src, open)})
+	}
+	l := Lex("t.js", []byte(src))
+	l.Elide(spans)
+	blanked := []byte(src)
+	for _, s := range spans {
+		for i := s.Start; i < s.End; i++ {
+			blanked[i] = ' '
+		}
+	}
+	fresh := Lex("t.js", blanked)
+	if got, want := l.Tokens(), fresh.Tokens(); !slices.Equal(got, want) {
+		t.Errorf("tokens after Elide:\n%v\nlexed afresh:\n%v", got, want)
+	}
+	if l.Regexps() != fresh.Regexps() || l.Regexps() != 1 {
+		t.Errorf("regexps after Elide = %d, afresh %d, want 1", l.Regexps(), fresh.Regexps())
+	}
+	m, err := l.Parse(CommonJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := Parse("t.js", []byte(src), CommonJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outside := func(m *Module) (out []Span) {
+		for _, n := range m.Nodes() {
+			if !slices.ContainsFunc(spans, func(s Span) bool { return s.Start <= n.Span.Start && n.Span.Start < s.End }) {
+				out = append(out, n.Span)
+			}
+		}
+		return out
+	}
+	if got, want := outside(m), outside(whole); !slices.Equal(got, want) {
+		t.Errorf("node spans outside the spans: elided %v, whole %v", got, want)
+	}
+	if len(m.Comments) != 1 || m.Comments[0].Text != "// head" {
+		t.Errorf("comments = %v, want only // head", m.Comments)
+	}
+	end := strings.Index(src, "f(re, g)")
+	if got, want := m.Position(end), whole.Position(end); got != want || got.Line != 6 {
+		t.Errorf("position after the spans = %+v, whole parse %+v, want line 6", got, want)
+	}
+}
+
+// matchingBrace returns the offset from open of the brace that closes the
+// one at src[open] (no braces in strings in the test's source).
+func matchingBrace(src string, open int) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch src[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i - open
+			}
+		}
+	}
+	return -1
 }
