@@ -134,7 +134,11 @@ type Options struct {
 	// those of the analyzers that need the tree. A module that is not
 	// parsed has no syntax tree, so its grammar errors (as opposed to its
 	// lexical ones) go unreported: a command-line run sets this; an
-	// editor, which serves hover from the trees, does not.
+	// editor, which serves hover from the trees, does not. A module the
+	// prefilters keep is parsed without the function bodies that none of
+	// its analyzers needs, when each says what it follows
+	// (Filter.Relevant): its Result.Modules entry then also lists, with
+	// no node, the in-tree imports of those bodies.
 	Prefilters map[*analysis.Analyzer]jstokens.Filter
 }
 
@@ -171,6 +175,7 @@ type unit struct {
 	diagsBy []*analysis.Analyzer
 	failed  bool
 	skipped bool                        // not parsed: no analyzer needed the syntax tree
+	elided  bool                        // parsed without the function bodies no analyzer needed (elide)
 	lexical []*analysis.Analyzer        // the analyzers whose findings the tokens decide (see candidate)
 	dropped map[*analysis.Analyzer]bool // analyzers whose prefilters show they cannot report here
 	index   int                         // Tarjan
@@ -683,14 +688,16 @@ func (r *runState) elide(u *unit, t *jstokens.Tokens) {
 		}
 		follows = append(follows, f(t))
 	}
-	t.Elide(t.Elidable(func(name string, str bool) bool {
+	spans := t.Elidable(func(name string, str bool) bool {
 		for _, f := range follows {
 			if f(name, str) {
 				return true
 			}
 		}
 		return false
-	}))
+	})
+	t.Elide(spans)
+	u.elided = len(spans) > 0
 }
 
 // filter asks a rule's filter about a module. A prefilter that panics
@@ -839,6 +846,15 @@ func (r *runState) finish(u *unit, collect bool) {
 		}
 	}
 	u.diags, u.diagsBy = nil, nil
+	if u.elided && u.mod != nil {
+		// The tree lacks the imports of the bodies it left out: add those
+		// the scan found, as a module that is not parsed has them.
+		for _, d := range u.deps {
+			if !slices.ContainsFunc(u.mod.Imports, func(i resolve.Import) bool { return i.Resolved == d.path }) {
+				u.mod.Imports = append(u.mod.Imports, resolve.Import{Resolved: d.path})
+			}
+		}
+	}
 	if r.opt.Lean && u.mod != nil && !u.skipped {
 		if u.mod.Module != nil {
 			u.mod.Module.Release()

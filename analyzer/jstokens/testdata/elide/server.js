@@ -57,6 +57,10 @@ function format(rows) {
   return out.join('\n');
 }
 
+function pad(text) {
+  return require('./util').pad(text);
+}
+
 function checksum(text) {
   let sum = 0;
   for (let i = 0; i < text.length; i++) {
@@ -71,7 +75,7 @@ http.createServer((req, res) => {
   stat();
   child();
   deep();
-  res.end(format([checksum(req.url)]));
+  res.end(format([checksum(req.url), pad(1)]));
 }).listen(8080);
 
 setup();
