@@ -92,20 +92,16 @@ func (l *Lexed) Elide(spans []Span) {
 			continue // inside a span
 		}
 		t.Match = -1
-		switch {
-		case isOpening(t.Type):
-			open = append(open, int32(kept))
-		case isBracket(t.Type) && len(open) > 0:
-			o := open[len(open)-1]
-			open = open[:len(open)-1]
-			t.Match, list[o].Match = o, int32(kept)
-		case t.Type == js.RegExpToken:
-			regexps++
-		}
 		list[kept] = t
 		kept++
+		l.ts.list = list[:kept]
+		if isBracket(t.Type) {
+			l.ts.bracket(&open)
+		} else if t.Type == js.RegExpToken {
+			regexps++
+		}
 	}
-	l.ts.list, l.ts.regexps, l.ts.hint = list[:kept], regexps, 0
+	l.ts.regexps, l.ts.hint = regexps, 0
 	comments, next := l.comments[:0], 0
 	for _, c := range l.comments {
 		for next < len(spans) && c.Start >= spans[next].End {

@@ -554,10 +554,7 @@ func (r *runState) analyzeUnit(ctx context.Context, u *unit) {
 	if r.opt.Prefilters != nil && !r.candidate(u, toks) {
 		u.skipped = true
 		// Only the imports found by the scan are kept (for Result.Modules).
-		u.mod = &jsmodule.Module{}
-		for _, d := range u.deps {
-			u.mod.Imports = append(u.mod.Imports, resolve.Import{Resolved: d.path})
-		}
+		u.mod = &jsmodule.Module{Imports: scanned(nil, u.deps)}
 		if len(u.lexical) > 0 {
 			u.mod.File = r.fset.AddFile(u.path, -1, len(toks.Src))
 			r.runLexical(ctx, u, u.mod)
@@ -849,11 +846,7 @@ func (r *runState) finish(u *unit, collect bool) {
 	if u.elided && u.mod != nil {
 		// The tree lacks the imports of the bodies it left out: add those
 		// the scan found, as a module that is not parsed has them.
-		for _, d := range u.deps {
-			if !slices.ContainsFunc(u.mod.Imports, func(i resolve.Import) bool { return i.Resolved == d.path }) {
-				u.mod.Imports = append(u.mod.Imports, resolve.Import{Resolved: d.path})
-			}
-		}
+		u.mod.Imports = scanned(u.mod.Imports, u.deps)
 	}
 	if r.opt.Lean && u.mod != nil && !u.skipped {
 		if u.mod.Module != nil {
@@ -871,6 +864,17 @@ func (r *runState) finish(u *unit, collect bool) {
 		u.mod = &jsmodule.Module{Imports: u.mod.Imports, File: u.mod.File}
 		u.results = nil
 	}
+}
+
+// scanned adds to imports, with no node, the in-tree modules deps that
+// scanAll found and imports lacks.
+func scanned(imports []resolve.Import, deps []*unit) []resolve.Import {
+	for _, d := range deps {
+		if !slices.ContainsFunc(imports, func(i resolve.Import) bool { return i.Resolved == d.path }) {
+			imports = append(imports, resolve.Import{Resolved: d.path})
+		}
+	}
+	return imports
 }
 
 func (r *runState) result() *Result {
